@@ -1,0 +1,161 @@
+package dev.dingus.platform.events;
+
+import dev.dingus.contracts.events.EventTypes;
+import dev.dingus.platform.events.consumer.EventDispatcher;
+import dev.dingus.platform.events.consumer.JdbcProcessedEvents;
+import dev.dingus.platform.events.consumer.ProcessedEvents;
+import dev.dingus.platform.events.consumer.RedisProcessedEvents;
+import dev.dingus.platform.events.outbox.Outbox;
+import dev.dingus.platform.events.outbox.OutboxRelay;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Declares the exchange, this service's queue and its dead-letter queue, the confirmed publisher, the outbox
+ * (when the service has a database) and the consumer of every {@link EventHandler} bean.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
+@EnableConfigurationProperties(EventsProperties.class)
+public class DingusEventsAutoConfiguration {
+
+    @Bean
+    EventsTopology eventsTopology(EventsProperties props, Environment env) {
+        String exchange = props.exchange() != null ? props.exchange() : EventTypes.EXCHANGE;
+        String queue = props.queue() != null ? props.queue() : env.getProperty("spring.application.name", "dingus") + ".events";
+        return new EventsTopology(new EventsProperties(exchange, queue, props.temporary(), props.relayInterval(),
+                props.relayBatchSize()));
+    }
+
+    @Bean
+    EventPublisher eventPublisher(RabbitTemplate rabbit, JsonMapper json, EventsTopology topology, Environment env) {
+        return new EventPublisher(rabbit, json, topology.props().exchange(), env.getProperty("spring.application.name", "dingus"));
+    }
+
+    @Bean
+    Declarables dingusEventDeclarables(EventsTopology topology, ObjectProvider<EventHandler<?>> handlers) {
+        EventsProperties p = topology.props();
+        List<Declarable> declarables = new ArrayList<>();
+        TopicExchange exchange = new TopicExchange(p.exchange(), true, p.temporary());
+        declarables.add(exchange);
+        List<EventHandler<?>> all = handlers.orderedStream().toList();
+        if (!all.isEmpty()) {
+            DirectExchange dlx = new DirectExchange(p.deadLetterExchange(), true, p.temporary());
+            Map<String, Object> args = new HashMap<>();
+            args.put("x-dead-letter-exchange", p.deadLetterExchange());
+            args.put("x-dead-letter-routing-key", p.deadLetterQueue());
+            Queue queue = new Queue(p.queue(), true, false, p.temporary(), args);
+            Queue dlq = new Queue(p.deadLetterQueue(), true, false, p.temporary());
+            declarables.add(dlx);
+            declarables.add(queue);
+            declarables.add(dlq);
+            declarables.add(BindingBuilder.bind(dlq).to(dlx).with(p.deadLetterQueue()));
+            all.stream().map(EventHandler::type).distinct()
+                    .map(type -> (Binding) BindingBuilder.bind(queue).to(exchange).with(type))
+                    .forEach(declarables::add);
+        }
+        return new Declarables(declarables);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    SimpleMessageListenerContainer dingusEventListenerContainer(ConnectionFactory connections, EventsTopology topology,
+            List<EventHandler<?>> handlers, ProcessedEvents processed, ObjectProvider<TransactionTemplate> tx,
+            ObjectProvider<DataSource> dataSource, JsonMapper json) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+        container.setQueueNames(topology.props().queue());
+        // One consumer keeps each service's view of membership changes in publish order.
+        container.setConcurrentConsumers(1);
+        container.setPrefetchCount(50);
+        container.setDefaultRequeueRejected(false);
+        container.setMissingQueuesFatal(false);
+        TransactionTemplate template = dataSource.getIfAvailable() != null ? tx.getIfAvailable() : null;
+        container.setMessageListener(new EventDispatcher(handlers, processed, template, json));
+        return container;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(DataSource.class)
+    static class WithDatabase {
+        @Bean
+        @ConditionalOnMissingBean
+        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventPublisher publisher, JsonMapper json,
+                EventsTopology topology) {
+            return new OutboxRelay(jdbc, tx, publisher, json, topology.props());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        Outbox outbox(JdbcClient jdbc, JsonMapper json, Environment env, OutboxRelay relay) {
+            return new Outbox(jdbc, json, env.getProperty("spring.application.name", "dingus"), relay);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProcessedEvents jdbcProcessedEvents(JdbcClient jdbc) {
+            return new JdbcProcessedEvents(jdbc);
+        }
+
+        /** The outbox and processed-event tables come with this library, next to the service's own migrations. */
+        @Bean
+        @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+        FlywayConfigurationCustomizer dingusEventsMigrations() {
+            return config -> {
+                List<String> locations = new ArrayList<>();
+                for (var location : config.getLocations()) {
+                    locations.add(location.getDescriptor());
+                }
+                if (!locations.contains("classpath:db/events")) {
+                    locations.add("classpath:db/events");
+                }
+                config.locations(locations.toArray(String[]::new));
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(DataSource.class)
+    static class WithoutDatabase {
+        @Bean
+        @ConditionalOnMissingBean
+        ProcessedEvents redisProcessedEvents(StringRedisTemplate redis, Environment env) {
+            return new RedisProcessedEvents(redis, env.getProperty("dingus.redis.prefix", "dingus:"));
+        }
+    }
+
+    /** The resolved names (exchange, queue) this service uses. */
+    public record EventsTopology(EventsProperties props) {}
+}
