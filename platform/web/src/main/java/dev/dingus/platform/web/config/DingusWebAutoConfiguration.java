@@ -148,8 +148,9 @@ public class DingusWebAutoConfiguration {
         return http.build();
     }
 
+    /** By name: Spring MVC's HandlerMappingIntrospector is a CorsConfigurationSource too, and must not suppress this. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(name = "corsConfigurationSource")
     CorsConfigurationSource corsConfigurationSource(DingusProperties props) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(props.cors().allowedOrigins());

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** 401 as problem+json, telling a missing token from an expired, revoked or invalid one. */
@@ -20,7 +20,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         String code = ErrorCodes.UNAUTHORIZED;
         String detail = "Sign in first: this endpoint needs an access token.";
-        if (e instanceof InvalidBearerTokenException || e.getCause() != null) {
+        if (e instanceof OAuth2AuthenticationException) {
             code = ErrorCodes.TOKEN_INVALID;
             detail = "The access token is not valid.";
             for (Throwable t = e; t != null; t = t.getCause()) {
