@@ -1,0 +1,56 @@
+package dev.dingus.socketio;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs tasks one at a time, in submission order, on a shared executor (per-connection ordering). */
+final class SerialExecutor implements Executor {
+
+  private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
+
+  private final Executor delegate;
+  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+
+  SerialExecutor(Executor delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void execute(Runnable task) {
+    tasks.add(task);
+    schedule();
+  }
+
+  private void schedule() {
+    if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+      try {
+        delegate.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        scheduled.set(false);
+        tasks.clear();
+        log.debug("handler executor is shut down; dropping queued work");
+      }
+    }
+  }
+
+  private void drain() {
+    try {
+      Runnable task;
+      while ((task = tasks.poll()) != null) {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          log.error("socket task failed", e);
+        }
+      }
+    } finally {
+      scheduled.set(false);
+      schedule();
+    }
+  }
+}
