@@ -1,0 +1,82 @@
+package dev.dingus.gateway.ratelimit;
+
+import dev.dingus.contracts.errors.ErrorCodes;
+import dev.dingus.gateway.errors.Problems;
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs after the security chain (plain filter order 0 versus Spring Security's -100), so the user of an
+ * authenticated request is known. Only API and JWKS calls are limited: pages, assets and Socket.IO traffic are not
+ * (the Socket.IO endpoint has its own per-connection limits, and a page load fetches many assets at once).
+ */
+@Component
+public class RateLimitFilter implements WebFilter {
+    private static final Set<String> AUTH_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh");
+
+    private final RateLimitSettings settings;
+    private final TokenBucket buckets;
+    private final String keyPrefix;
+
+    public RateLimitFilter(RateLimitSettings settings, ReactiveStringRedisTemplate redis,
+            @Value("${dingus.redis.prefix:dingus:}") String redisPrefix,
+            @Value("${dingus.gateway.redis-timeout:250ms}") Duration redisTimeout) {
+        this.settings = settings;
+        this.buckets = new TokenBucket(redis, redisTimeout);
+        this.keyPrefix = redisPrefix + "ratelimit:";
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().pathWithinApplication().value();
+        if (!settings.enabled() || !(path.startsWith("/api/") || path.startsWith("/.well-known/"))) {
+            return chain.filter(exchange);
+        }
+        if (request.getMethod() == HttpMethod.POST && AUTH_PATHS.contains(path)) {
+            return limit(exchange, chain, "auth:" + clientAddress(request), settings.auth());
+        }
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .map(user -> limit(exchange, chain, "user:" + user, settings.user()))
+                .defaultIfEmpty(Mono.defer(() -> limit(exchange, chain, "anonymous:" + clientAddress(request), settings.anonymous())))
+                .flatMap(decided -> decided);
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, String key, RateLimitSettings.Limit limit) {
+        return buckets.take(keyPrefix + key, limit).flatMap(decision -> {
+            if (decision.allowed()) {
+                if (decision.remaining() >= 0) {
+                    exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+                }
+                return chain.filter(exchange);
+            }
+            long seconds = Math.max(1, (decision.retryAfterMillis() + 999) / 1000);
+            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCodes.RATE_LIMITED,
+                    "Too many requests; try again in " + seconds + " s.",
+                    headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        });
+    }
+
+    /** The peer address; behind a trusted proxy, server.forward-headers-strategy makes it the real client. */
+    static String clientAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+}
