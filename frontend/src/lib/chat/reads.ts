@@ -1,0 +1,45 @@
+// Read markers: how far each member has read, and who has seen a given message.
+
+export type ReadState = Record<string, Record<string, number>>;
+
+export function onRead(r: ReadState, roomId: string, userId: string, seq: number): ReadState {
+	const room = r[roomId] ?? {};
+	if ((room[userId] ?? 0) >= seq) return r;
+	return { ...r, [roomId]: { ...room, [userId]: seq } };
+}
+
+/** Members (other than the author) whose read position reaches `seq`. */
+export function seenBy(
+	r: ReadState,
+	roomId: string,
+	seq: number,
+	exceptUserIds: readonly string[]
+): string[] {
+	return Object.entries(r[roomId] ?? {})
+		.filter(([userId, s]) => s >= seq && !exceptUserIds.includes(userId))
+		.map(([userId]) => userId);
+}
+
+/**
+ * For each reader, only the newest of the given seqs they reached: "seen by" is shown once per
+ * reader, under the last message they have read. Returns seq → readers.
+ */
+export function readersAt(
+	r: ReadState,
+	roomId: string,
+	seqs: readonly number[],
+	exceptUserId: string
+): Map<number, string[]> {
+	const sorted = [...seqs].sort((a, b) => a - b);
+	const out = new Map<number, string[]>();
+	for (const [userId, readSeq] of Object.entries(r[roomId] ?? {})) {
+		if (userId === exceptUserId) continue;
+		let at: number | undefined;
+		for (const s of sorted) {
+			if (s <= readSeq) at = s;
+			else break;
+		}
+		if (at !== undefined) out.set(at, [...(out.get(at) ?? []), userId]);
+	}
+	return out;
+}

@@ -1,0 +1,48 @@
+import { establishSession } from '../../../auth';
+import { serverApi } from '$lib/server/gateway';
+import { fieldErrors, formMessage } from '$lib/server/forms';
+import { putHandoff } from '$lib/server/tokens';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/');
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const values = {
+			username: String(form.get('username') ?? '').trim(),
+			email: String(form.get('email') ?? '').trim(),
+			displayName: String(form.get('displayName') ?? '').trim()
+		};
+		const password = String(form.get('password') ?? '');
+		const confirm = String(form.get('confirm') ?? '');
+		const errors: Record<string, string> = {};
+		if (!values.username) errors.username = 'Choose a username.';
+		if (!values.email) errors.email = 'Enter your e-mail address.';
+		if (!password) errors.password = 'Choose a password.';
+		if (password !== confirm) errors.confirm = 'The passwords do not match.';
+		if (Object.keys(errors).length) {
+			return fail(400, { values, errors, message: 'Please correct the marked fields.' });
+		}
+		let nonce: string;
+		try {
+			const res = await serverApi().auth.register({
+				username: values.username,
+				email: values.email,
+				password,
+				displayName: values.displayName || undefined
+			});
+			nonce = putHandoff(res);
+		} catch (e) {
+			return fail(400, { values, errors: fieldErrors(e), message: formMessage(e) });
+		}
+		if (!(await establishSession(event, nonce))) {
+			// the account exists; only the session failed to start
+			redirect(303, '/login');
+		}
+		redirect(303, '/');
+	}
+};
