@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
@@ -31,7 +30,8 @@ public final class EventCapture implements AutoCloseable {
         RabbitAdmin admin = new RabbitAdmin(connections);
         TopicExchange topic = new TopicExchange(exchange, true, true);
         admin.declareExchange(topic);
-        Queue queue = new AnonymousQueue();
+        // Not AnonymousQueue: it sets x-queue-leader-locator, which RabbitMQ before 3.12 refuses.
+        Queue queue = new Queue("test.capture." + TestInfrastructure.uniqueId(), false, true, true);
         admin.declareQueue(queue);
         admin.declareBinding(BindingBuilder.bind(queue).to(topic).with(routingPattern));
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);

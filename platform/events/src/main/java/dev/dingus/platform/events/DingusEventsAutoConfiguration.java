@@ -19,7 +19,9 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +54,20 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @EnableConfigurationProperties(EventsProperties.class)
 public class DingusEventsAutoConfiguration {
+
+    /** Publishing events relies on broker confirms, whatever the service's other RabbitMQ settings say. */
+    @Bean
+    static BeanPostProcessor publisherConfirmsOn() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof CachingConnectionFactory factory && !factory.isPublisherConfirms()) {
+                    factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     EventsTopology eventsTopology(EventsProperties props, Environment env) {
@@ -107,8 +124,9 @@ public class DingusEventsAutoConfiguration {
         return container;
     }
 
+    /** Services with spring-jdbc on the class path have a database (presence-service excludes it). */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnClass(name = "org.springframework.jdbc.core.simple.JdbcClient")
     static class WithDatabase {
         @Bean
         @ConditionalOnMissingBean
@@ -147,7 +165,7 @@ public class DingusEventsAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingBean(DataSource.class)
+    @ConditionalOnMissingClass("org.springframework.jdbc.core.simple.JdbcClient")
     static class WithoutDatabase {
         @Bean
         @ConditionalOnMissingBean

@@ -1,0 +1,53 @@
+package dev.dingus.platform.events;
+
+import dev.dingus.platform.events.outbox.Outbox;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A service that saves notes and reports them as events, and consumes a test event type. */
+@SpringBootApplication
+public class EventsTestApplication {
+
+    public record NoteSaved(UUID noteId, String text) {}
+
+    @Service
+    public static class Notes {
+        private final JdbcClient jdbc;
+        private final Outbox outbox;
+
+        Notes(JdbcClient jdbc, Outbox outbox) {
+            this.jdbc = jdbc;
+            this.outbox = outbox;
+        }
+
+        @Transactional
+        public UUID save(String text, boolean failAfterPublish) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("INSERT INTO notes (id, text) VALUES (?, ?)").params(id, text).update();
+            outbox.publish("note.saved", new NoteSaved(id, text));
+            if (failAfterPublish) {
+                throw new IllegalStateException("rolled back on purpose");
+            }
+            return id;
+        }
+    }
+
+    /** Records each handled event; texts starting with "fail" always throw, to reach the dead-letter queue. */
+    @Bean
+    EventHandler<NoteSaved> noteEcho(JdbcClient jdbc) {
+        return new EventHandler<>() {
+            @Override public String type() { return "note.echo"; }
+            @Override public Class<NoteSaved> payloadType() { return NoteSaved.class; }
+            @Override public void handle(NoteSaved payload, EventEnvelope envelope) {
+                jdbc.sql("INSERT INTO handled (event_id, text) VALUES (?, ?)").params(envelope.id(), payload.text()).update();
+                if (payload.text().startsWith("fail")) {
+                    throw new IllegalStateException("handler failure on purpose");
+                }
+            }
+        };
+    }
+}

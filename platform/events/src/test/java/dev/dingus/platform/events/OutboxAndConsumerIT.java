@@ -1,0 +1,167 @@
+package dev.dingus.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dingus.platform.events.EventsTestApplication.NoteSaved;
+import dev.dingus.platform.events.outbox.OutboxRelay;
+import dev.dingus.testsupport.EventCapture;
+import dev.dingus.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(properties = "spring.application.name=events-test")
+class OutboxAndConsumerIT {
+    static TestInfrastructure.Slice slice;
+
+    @Autowired EventsTestApplication.Notes notes;
+    @Autowired ConnectionFactory connections;
+    @Autowired RabbitTemplate rabbit;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+    @Autowired OutboxRelay relay;
+    @Autowired EventPublisher publisher;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        slice = TestInfrastructure.register(registry, "events");
+    }
+
+    @Test
+    void committedChangeIsPublishedExactlyOnceWithTheEnvelope() {
+        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+            UUID id = notes.save("hello", false);
+            List<String> bodies = capture.await("note.saved", b -> b.size() >= 1, Duration.ofSeconds(10));
+            JsonNode envelope = json.readTree(bodies.get(0));
+            assertThat(envelope.get("type").asString()).isEqualTo("note.saved");
+            assertThat(envelope.get("producer").asString()).isEqualTo("events-test");
+            assertThat(envelope.get("id").asString()).isNotBlank();
+            assertThat(Instant.parse(envelope.get("occurredAt").asString())).isBefore(Instant.now().plusSeconds(1));
+            assertThat(envelope.get("data").get("noteId").asString()).isEqualTo(id.toString());
+            sleep(500);
+            assertThat(capture.bodiesOf("note.saved")).hasSize(1);
+            assertThat(relay.pending()).isZero();
+        }
+    }
+
+    @Test
+    void rolledBackChangePublishesNothing() {
+        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+            assertThatThrownBy(() -> notes.save("never", true)).isInstanceOf(IllegalStateException.class);
+            notes.save("after", false);
+            capture.await("note.saved", b -> b.size() >= 1, Duration.ofSeconds(10));
+            sleep(300);
+            assertThat(capture.bodiesOf("note.saved")).hasSize(1).allMatch(b -> b.contains("after"));
+        }
+    }
+
+    @Test
+    void eventsWaitInTheOutboxWhileTheBrokerRefusesThemAndArriveAfterwards() {
+        // A publisher aimed at an exchange that does not exist yet is refused by RabbitMQ, as when it is down.
+        String missingExchange = slice.exchange() + ".later";
+        EventsProperties props = new EventsProperties(missingExchange, slice.queue("later"), true, Duration.ofMillis(100), 50);
+        EventPublisher refused = new EventPublisher(rabbit, json, missingExchange, "events-test");
+        OutboxRelay lateRelay = new OutboxRelay(jdbc, tx, refused, json, props);
+        relay.stop();
+        try {
+            notes.save("waiting", false);
+            assertThatThrownBy(lateRelay::relayBatch).isInstanceOf(RuntimeException.class);
+            assertThat(relay.pending()).isEqualTo(1);
+            new RabbitAdmin(connections).declareExchange(new org.springframework.amqp.core.TopicExchange(missingExchange, true, true));
+            try (EventCapture capture = EventCapture.start(connections, missingExchange, "note.#")) {
+                assertThat(lateRelay.relayBatch()).isEqualTo(1);
+                capture.await("note.saved", b -> b.size() == 1, Duration.ofSeconds(10));
+                assertThat(relay.pending()).isZero();
+            }
+        } finally {
+            relay.start();
+        }
+    }
+
+    @Test
+    void redeliveredEventIsHandledOnce() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "note.echo", Instant.now(), "test",
+                json.valueToTree(new NoteSaved(UUID.randomUUID(), "twice")));
+        send(envelope);
+        send(envelope);
+        awaitHandled(envelope.id(), 1);
+        sleep(500);
+        assertThat(handledCount(envelope.id())).isEqualTo(1);
+    }
+
+    @Test
+    void failingHandlerIsRetriedThenDeadLettered() {
+        EventEnvelope envelope = publisher.publishNow("note.echo", new NoteSaved(UUID.randomUUID(), "fail please"));
+        Message dead = awaitDeadLetter(Duration.ofSeconds(15));
+        assertThat(dead).isNotNull();
+        assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(envelope.id().toString());
+        // Each attempt rolled back, so nothing is recorded as handled or processed.
+        assertThat(handledCount(envelope.id())).isZero();
+    }
+
+    @Test
+    void unreadableMessagesAreDeadLetteredNotRetriedForever() {
+        MessageProperties props = new MessageProperties();
+        rabbit.send(slice.exchange(), "note.echo", new Message("{not json".getBytes(), props));
+        Message dead = awaitDeadLetter(Duration.ofSeconds(10));
+        assertThat(dead).isNotNull();
+    }
+
+    /** Polls with basic.get: a timed receive would consume, and cancelling would delete the auto-delete queue. */
+    private Message awaitDeadLetter(Duration timeout) {
+        String dlq = slice.queue("events") + ".dlq";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message dead = rabbit.receive(dlq);
+            if (dead != null) {
+                return dead;
+            }
+            sleep(100);
+        }
+        return null;
+    }
+
+
+    private void send(EventEnvelope envelope) {
+        MessageProperties props = new MessageProperties();
+        props.setMessageId(envelope.id().toString());
+        props.setContentType("application/json");
+        rabbit.send(slice.exchange(), envelope.type(), new Message(json.writeValueAsBytes(envelope), props));
+    }
+
+    private void awaitHandled(UUID eventId, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && handledCount(eventId) < count) {
+            sleep(50);
+        }
+        assertThat(handledCount(eventId)).isEqualTo(count);
+    }
+
+    private int handledCount(UUID eventId) {
+        return jdbc.sql("SELECT count(*) FROM handled WHERE event_id = ?").param(eventId).query(Integer.class).single();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE notes (id UUID PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE handled (event_id UUID NOT NULL, text TEXT NOT NULL);
