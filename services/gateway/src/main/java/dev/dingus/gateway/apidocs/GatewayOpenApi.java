@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class GatewayOpenApi {
 
     @Bean
-    OpenAPI gatewayOpenApi() {
+    OpenAPI gatewayDocument() {
         return new OpenAPI().info(new Info().title("Dingus gateway").version("v1")
                 .description("Edge of Dingus: routes /api/v1 to the services (see their documents in this UI), "
                         + "checks access tokens, limits rates and reports the health of every service."));

@@ -1,0 +1,49 @@
+package dev.dingus.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.gateway.support.GatewayTestBase;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class RateLimitIT extends GatewayTestBase {
+
+    @Test
+    void loginIsLimitedPerAddressWithRetryAfter() {
+        for (int i = 0; i < AUTH_BURST; i++) {
+            assertThat(http.post("/api/v1/auth/login", null, "{}").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = http.post("/api/v1/auth/login", null, "{}");
+        assertProblem(limited, 429, "rate_limited");
+        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).as("one token comes back every 5 s").isBetween(1L, 5L);
+        assertThat(http.post("/api/v1/auth/register", null, "{}").statusCode())
+                .as("login, register and refresh share the stricter bucket").isEqualTo(429);
+    }
+
+    @Test
+    void eachUserHasABucketOfTheirOwn() {
+        String busy = tokenForNewUser();
+        for (int i = 0; i < USER_BURST; i++) {
+            assertThat(http.get("/api/v1/rooms", busy).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = http.get("/api/v1/rooms", busy);
+        assertProblem(limited, 429, "rate_limited");
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 5L);
+        assertThat(http.get("/api/v1/rooms", tokenForNewUser()).statusCode()).as("another user").isEqualTo(200);
+    }
+
+    @Test
+    void pagesAndSocketIoAreNotRateLimited() {
+        for (int i = 0; i < USER_BURST + 5; i++) {
+            assertThat(http.get("/rooms").statusCode()).isEqualTo(200);
+        }
+        assertThat(http.get("/socket.io/?EIO=4&transport=polling").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void allowedAnswersSayHowManyRequestsAreLeft() {
+        HttpResponse<String> first = http.get("/api/v1/rooms", tokenForNewUser());
+        assertThat(first.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(USER_BURST - 1));
+    }
+}
