@@ -76,7 +76,7 @@ public final class SocketIoServer implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     adapter.start(this::deliverLocal);
-    engine = new EngineServer(engineConfig, this::onEngineOpen);
+    engine = new EngineServer(engineConfig, this::onEngineOpen, options.sidPrefix);
     boundPort = engine.start(options.host, options.port, options.ioThreads);
     return boundPort;
   }
@@ -190,6 +190,7 @@ public final class SocketIoServer implements AutoCloseable {
     private ObjectMapper mapper;
     private Adapter adapter;
     private int ioThreads;
+    private String sidPrefix = "";
 
     private Builder() {}
 
@@ -288,6 +289,18 @@ public final class SocketIoServer implements AutoCloseable {
     /** Netty event loop threads; {@code 0} (default) lets Netty choose (2 x cores). */
     public Builder ioThreads(int threads) {
       this.ioThreads = threads;
+      return this;
+    }
+
+    /**
+     * Put before every Engine.IO session id, e.g. {@code "message-1."}: a proxy in front of several
+     * nodes routes a session's requests by it. Must be URL-safe. Default none.
+     */
+    public Builder sidPrefix(String prefix) {
+      if (prefix == null || !prefix.matches("[A-Za-z0-9._~-]*")) {
+        throw new IllegalArgumentException("sidPrefix must be URL-safe: " + prefix);
+      }
+      this.sidPrefix = prefix;
       return this;
     }
 

@@ -36,12 +36,22 @@ public final class EngineServer implements AutoCloseable {
   private final EngineListener listener;
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private final String sidPrefix;
   private EventLoopGroup group;
   private Channel serverChannel;
 
   public EngineServer(EngineConfig config, EngineListener listener) {
+    this(config, listener, "");
+  }
+
+  /**
+   * @param sidPrefix put before every session id (e.g. {@code "message-1."}), so that a proxy can
+   *     route a session's requests to the node that owns it; empty for none
+   */
+  public EngineServer(EngineConfig config, EngineListener listener, String sidPrefix) {
     this.config = config;
     this.listener = listener;
+    this.sidPrefix = sidPrefix == null ? "" : sidPrefix;
   }
 
   /**
@@ -134,7 +144,7 @@ public final class EngineServer implements AutoCloseable {
   EngineSession newSession(EventLoop loop, EngineRequest request) {
     byte[] bytes = new byte[15];
     random.nextBytes(bytes);
-    String sid = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String sid = sidPrefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     EngineSession session = new EngineSession(sid, loop, this, request);
     sessions.put(sid, session);
     return session;
