@@ -113,6 +113,7 @@ const scenarios = {
     const events = [];
     socket.on(event, (...a) => {
       events.push(a);
+      console.log("EVENT " + JSON.stringify(a));
       if (events.length === Number(count)) { socket.disconnect(); result({ events }); }
     });
     socket.on("connect", async () => {

@@ -130,7 +130,8 @@ public final class SocketIoServer implements AutoCloseable {
 
   // ---- internals ----
 
-  Adapter adapter() {
+  /** The adapter in use (e.g. to report {@code RedisAdapter.connected()} in a health check). */
+  public Adapter adapter() {
     return adapter;
   }
 

@@ -1,0 +1,175 @@
+package dev.dingus.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.socketio.redis.RedisAdapter;
+import dev.dingus.socketio.redis.RedisEmitter;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cross-node fan-out through the machine's real Redis (127.0.0.1:6379, or {@code DINGUS_REDIS_URL}),
+ * isolated by a channel prefix of its own per test. Clients are the official socket.io-client.
+ */
+class RedisFanoutIT {
+
+  static final String REDIS = System.getenv().getOrDefault("DINGUS_REDIS_URL", "redis://127.0.0.1:6379");
+
+  String prefix;
+  final List<AutoCloseable> open = new ArrayList<>();
+
+  @BeforeEach
+  void prefix() {
+    prefix = "dingus-test-" + UUID.randomUUID() + ":";
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable c : open.reversed()) {
+      c.close();
+    }
+  }
+
+  SocketIoServer node(String redisUri) {
+    RedisAdapter adapter = new RedisAdapter(redisUri, prefix);
+    SocketIoServer server = SocketIoServer.builder().host("127.0.0.1").port(0).adapter(adapter).build();
+    server.namespace("/").onConnection(OfficialClientIT::handlers);
+    server.start();
+    open.add(server);
+    awaitConnected(adapter, redisUri.equals(REDIS));
+    return server;
+  }
+
+  static void awaitConnected(RedisAdapter adapter, boolean expected) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (expected && !adapter.connected() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(adapter.connected()).isEqualTo(expected);
+  }
+
+  static String url(SocketIoServer s) {
+    return "http://127.0.0.1:" + s.port();
+  }
+
+  @Test
+  void aClientOnNodeAReceivesARoomBroadcastMadeOnNodeB() throws Exception {
+    SocketIoServer a = node(REDIS);
+    SocketIoServer b = node(REDIS);
+    try (NodeScenario client = NodeScenario.start("listen", url(a), "room:1", "news", 3)) {
+      client.awaitLine("READY");
+      b.to("room:1").emit("news", "from-b", Map.of("n", 1));
+      a.to("room:1").emit("news", "from-a");
+      b.to("room:2").emit("news", "not-for-room-1");
+      b.to("room:1").emit("news", "end");
+      JsonNode events = client.result().path("events");
+      // Exactly once each: node A ignores its own message when it comes back from Redis.
+      List<String> first = new ArrayList<>();
+      events.forEach(e -> first.add(e.get(0).asString()));
+      assertThat(first).containsExactlyInAnyOrder("from-b", "from-a", "end");
+      assertThat(events.toString()).contains("[\"from-b\",{\"n\":1}]");
+    }
+  }
+
+  @Test
+  void theEmitterReachesUserRoomsOnEveryNodeAndHonoursExcept() throws Exception {
+    SocketIoServer a = node(REDIS);
+    SocketIoServer b = node(REDIS);
+    try (RedisEmitter emitter = new RedisEmitter(REDIS, prefix);
+        NodeScenario onA = NodeScenario.start("listen", url(a), "user:42", "notification", 2);
+        NodeScenario onB = NodeScenario.start("listen", url(b), "user:42", "notification", 1)) {
+      onA.awaitLine("READY");
+      String bId = onB.awaitLine("READY").substring(6);
+      assertThat(emitter.to("user:42").emit("notification", Map.of("id", 7)).get(5, TimeUnit.SECONDS))
+          .isEqualTo(2L);
+      emitter.to("user:42").except(bId).emit("notification", "only-a").get(5, TimeUnit.SECONDS);
+      assertThat(onA.result().path("events").toString()).isEqualTo("[[{\"id\":7}],[\"only-a\"]]");
+      assertThat(onB.result().path("events").toString()).isEqualTo("[[{\"id\":7}]]");
+    }
+  }
+
+  @Test
+  void publishesTheDocumentedWireFormat() throws Exception {
+    SocketIoServer a = node(REDIS);
+    RedisClient raw = RedisClient.create(REDIS);
+    open.add(raw::shutdown);
+    StatefulRedisPubSubConnection<String, String> sub = raw.connectPubSub();
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    sub.addListener(new RedisPubSubAdapter<>() {
+      @Override
+      public void message(String channel, String message) {
+        seen.add(channel + " " + message);
+      }
+    });
+    sub.sync().subscribe(prefix + "fanout");
+    a.to("room:9").except("sock1").emit("typing", Map.of("roomId", "9"), null);
+    String line = seen.poll(5, TimeUnit.SECONDS);
+    assertThat(line).startsWith(prefix + "fanout ");
+    JsonNode m = JsonMapper.builder().build().readTree(line.substring(line.indexOf(' ') + 1));
+    assertThat(m.path("nodeId").asString()).startsWith("node-");
+    assertThat(m.path("targets").toString()).isEqualTo("[\"room:9\"]");
+    assertThat(m.path("except").toString()).isEqualTo("[\"sock1\"]");
+    assertThat(m.path("event").asString()).isEqualTo("typing");
+    assertThat(m.path("args").toString()).isEqualTo("[{\"roomId\":\"9\"},null]");
+    assertThat(m.has("nsp")).isFalse();
+    sub.close();
+  }
+
+  @Test
+  void withRedisUnreachableLocalDeliveryStillWorks() throws Exception {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      deadPort = s.getLocalPort();
+    }
+    SocketIoServer a = node("redis://127.0.0.1:" + deadPort);
+    try (NodeScenario client = NodeScenario.start("listen", url(a), "room:1", "news", 1)) {
+      client.awaitLine("READY");
+      a.to("room:1").emit("news", "local");
+      assertThat(client.result().path("events").toString()).isEqualTo("[[\"local\"]]");
+    }
+  }
+
+  @Test
+  void afterRedisComesBackCrossNodeDeliveryResumesByItself() throws Exception {
+    TcpProxy redis = new TcpProxy(java.net.URI.create(REDIS).getPort());
+    open.add(redis);
+    SocketIoServer a = node("redis://127.0.0.1:" + redis.port());
+    SocketIoServer b = node(REDIS);
+    RedisAdapter adapterOfA = (RedisAdapter) a.adapter();
+    try (NodeScenario client = NodeScenario.start("listen", url(a), "room:1", "news", 3)) {
+      client.awaitLine("READY");
+      b.to("room:1").emit("news", "before");
+      client.awaitLine("EVENT");
+      redis.down();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (adapterOfA.connected() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      a.to("room:1").emit("news", "local-while-down");
+      redis.up();
+      // Lettuce reconnects and resubscribes; publish until node A hears again.
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!adapterOfA.connected() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(300);
+      b.to("room:1").emit("news", "after");
+      JsonNode events = client.result().path("events");
+      assertThat(events.toString()).isEqualTo("[[\"before\"],[\"local-while-down\"],[\"after\"]]");
+    }
+  }
+}
