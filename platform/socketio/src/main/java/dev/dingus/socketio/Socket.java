@@ -37,7 +37,8 @@ public final class Socket {
   private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
   private final List<Consumer<DisconnectReason>> disconnectHandlers = new CopyOnWriteArrayList<>();
   private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
-  private final AtomicLong nextAckId = new AtomicLong();
+  // Ids start at 1, as the protocol test suite expects for a socket's first server-side ack.
+  private final AtomicLong nextAckId = new AtomicLong(1);
   private final RateLimiter limiter;
   private volatile boolean connected = true;
 

@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code engine} is an Engine.IO echo server under {@code /engine.io}; {@code socketio} is a
  * Socket.IO server under {@code /socket.io} whose namespaces {@code /} and {@code /custom} send
  * {@code auth} with the handshake payload on connect, answer {@code message} with
- * {@code message-back} and acknowledge {@code message-with-ack} with the same arguments.
+ * {@code message-back}, acknowledge {@code message-with-ack} with the same arguments, and answer
+ * {@code emit-with-ack} by emitting it back with an ack request, then emitting the ack's arguments.
  *
  * <p>Run for an external suite: {@code java -cp ... dev.dingus.socketio.ConformanceServer socketio 3000}.
  */
@@ -59,6 +60,8 @@ public final class ConformanceServer {
         socket.emit("auth", socket.handshake().auth());
         socket.on("message", (s, args, ack) -> s.emit("message-back", args.toArray()));
         socket.on("message-with-ack", (s, args, ack) -> ack.send(args.toArray()));
+        socket.on("emit-with-ack", (s, args, ack) -> s.emitWithAck("emit-with-ack", Duration.ofSeconds(5),
+            args.toArray()).thenAccept(answer -> s.emit("emit-with-ack", answer.toArray())));
       });
     }
     return server;

@@ -133,9 +133,10 @@ class SocketIoProtocolIT {
   @Nested
   class Disconnect {
     @Test
-    void disconnectingFromTheMainNamespaceLeavesItAndTheHeartbeatThenEnds() throws Exception {
+    void disconnectingFromTheMainNamespaceKeepsTheConnectionUntilTheHeartbeatEnds() throws Exception {
       Ws ws = connected();
       ws.send("41");
+      assertThat(ws.nextText()).isEqualTo("2");
       // Not answering pings any more: the engine connection times out.
       assertThat(ws.awaitClosed()).isTrue();
     }
@@ -288,6 +289,35 @@ class SocketIoProtocolIT {
   @Nested
   class ServerToClientAcks {
     @Test
+    void emitWithAckExpectationRoundTrip() throws Exception {
+      Ws ws = connected();
+      ws.send("42[\"emit-with-ack\",1,\"2\",{\"3\":[true]}]");
+      assertThat(nextText(ws)).isEqualTo("421[\"emit-with-ack\",1,\"2\",{\"3\":[true]}]");
+      ws.send("431[1,\"2\",{\"3\":[true]}]");
+      assertThat(nextText(ws)).isEqualTo("42[\"emit-with-ack\",1,\"2\",{\"3\":[true]}]");
+      ws.close();
+    }
+
+    @Test
+    void emitWithABinaryAckExpectationRoundTrip() throws Exception {
+      String data = "{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1},\"test\"";
+      Ws ws = connected();
+      ws.send("452-[\"emit-with-ack\"," + data + "]");
+      ws.sendBinary(new byte[] {1, 2, 3});
+      ws.sendBinary(new byte[] {4, 5, 6});
+      assertThat(nextText(ws)).isEqualTo("452-1[\"emit-with-ack\"," + data + "]");
+      assertThat((byte[]) next(ws)).containsExactly(1, 2, 3);
+      assertThat((byte[]) next(ws)).containsExactly(4, 5, 6);
+      ws.send("462-1[" + data + "]");
+      ws.sendBinary(new byte[] {1, 2, 3});
+      ws.sendBinary(new byte[] {4, 5, 6});
+      assertThat(nextText(ws)).isEqualTo("452-[\"emit-with-ack\"," + data + "]");
+      assertThat((byte[]) next(ws)).containsExactly(1, 2, 3);
+      assertThat((byte[]) next(ws)).containsExactly(4, 5, 6);
+      ws.close();
+    }
+
+    @Test
     void serverEmitWithAckCompletesWithTheClientsArguments() throws Exception {
       SocketIoServer s = SocketIoServer.builder().host("127.0.0.1").port(0).build();
       java.util.concurrent.CompletableFuture<Args> answer = new java.util.concurrent.CompletableFuture<>();
@@ -305,8 +335,8 @@ class SocketIoProtocolIT {
         ws.nextText();
         ws.send("40");
         ws.nextText();
-        assertThat(ws.nextText()).isEqualTo("420[\"question\",42]");
-        ws.send("430[\"answer\",null]");
+        assertThat(ws.nextText()).isEqualTo("421[\"question\",42]");
+        ws.send("431[\"answer\",null]");
         Args args = answer.get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(args.string(0)).isEqualTo("answer");
         assertThat(args.node(1).isNull()).isTrue();
