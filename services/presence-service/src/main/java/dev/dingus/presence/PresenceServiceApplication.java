@@ -2,8 +2,12 @@ package dev.dingus.presence;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class PresenceServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(PresenceServiceApplication.class, args);
