@@ -43,7 +43,7 @@ class DirectMessagesIT extends IntegrationTestBase {
         assertThat(fromBob.str("otherUserId")).isEqualTo(alice.id().toString());
 
         UUID roomId = id(room);
-        List<Event> published = events.awaitForRoom(roomId, 3);
+        List<Event> published = settledEvents(roomId, 3);
         assertThat(published).extracting(Event::type).containsExactly("room.created", "room.member.added", "room.member.added");
         assertThat(published.get(0).field("kind")).isEqualTo("dm");
         assertThat(published.subList(1, 3)).extracting(e -> e.field("userId"))
@@ -89,7 +89,7 @@ class DirectMessagesIT extends IntegrationTestBase {
             int dms = jdbc.sql("SELECT count(*) FROM rooms WHERE kind = 'dm' AND ? IN (dm_user_low, dm_user_high) AND ? IN (dm_user_low, dm_user_high)")
                     .params(alice.id(), bob.id()).query(Integer.class).single();
             assertThat(dms).isEqualTo(1);
-            assertThat(events.typesForRoom(roomId, 3))
+            assertThat(settledEvents(roomId, 3).stream().map(Event::type).toList())
                     .containsExactly("room.created", "room.member.added", "room.member.added");
         } finally {
             pool.shutdownNow();

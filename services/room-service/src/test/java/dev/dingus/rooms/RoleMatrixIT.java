@@ -19,6 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RoleMatrixIT extends IntegrationTestBase {
 
+    @Override
+    protected boolean capturesEvents() {
+        return false;
+    }
+
     enum Actor { OWNER, ADMIN, MEMBER, NON_MEMBER }
 
     enum Action { GET, LIST_MEMBERS, UPDATE, INVITE, REMOVE_MEMBER, CHANGE_ROLE, DELETE, JOIN, LEAVE }

@@ -40,7 +40,7 @@ class RoomsIT extends IntegrationTestBase {
         assertThat(room.get("createdAt").asString()).endsWith("Z");
 
         UUID roomId = id(room);
-        List<Event> published = events.awaitForRoom(roomId, 2);
+        List<Event> published = settledEvents(roomId, 2);
         assertThat(published).extracting(Event::type).containsExactly("room.created", "room.member.added");
         Event createdEvent = published.get(0);
         assertThat(createdEvent.field("kind")).isEqualTo("private");
@@ -129,7 +129,7 @@ class RoomsIT extends IntegrationTestBase {
         assertThat(unchanged.status()).isEqualTo(200);
 
         // created, owner added, admin added, role changed, two updates; the no-op patch publishes nothing
-        List<Event> all = events.awaitForRoom(roomId, 6);
+        List<Event> all = settledEvents(roomId, 6);
         List<Event> updates = all.stream().filter(e -> e.type().equals("room.updated")).toList();
         assertThat(updates).hasSize(2);
         Event first = updates.get(0);
@@ -155,7 +155,7 @@ class RoomsIT extends IntegrationTestBase {
         assertThat(api.get("/api/v1/rooms/" + roomId, owner.token()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/rooms", member.token()).body().get("items")).isEmpty();
 
-        List<Event> all = events.awaitForRoom(roomId, 4);
+        List<Event> all = settledEvents(roomId, 4);
         assertThat(all).extracting(Event::type)
                 .containsExactly("room.created", "room.member.added", "room.member.added", "room.deleted");
         Event gone = all.get(3);
@@ -185,7 +185,7 @@ class RoomsIT extends IntegrationTestBase {
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.code()).isEqualTo("room_not_found");
 
-        List<Event> all = events.awaitForRoom(pub, 3);
+        List<Event> all = settledEvents(pub, 3);
         assertThat(all).extracting(Event::type).containsExactly("room.created", "room.member.added", "room.member.added");
         assertThat(all.get(2).field("via")).isEqualTo("join");
         assertThat(all.get(2).field("role")).isEqualTo("member");
@@ -212,7 +212,7 @@ class RoomsIT extends IntegrationTestBase {
         assertThat(nobody.status()).isEqualTo(404);
         assertThat(nobody.code()).isEqualTo("user_not_found");
 
-        List<Event> all = events.awaitForRoom(roomId, 3);
+        List<Event> all = settledEvents(roomId, 3);
         assertThat(all).extracting(Event::type).containsExactly("room.created", "room.member.added", "room.member.added");
         Event added = all.get(2);
         assertThat(added.field("via")).isEqualTo("invite");
@@ -273,7 +273,7 @@ class RoomsIT extends IntegrationTestBase {
         Api.Response adminByOwner = api.delete("/api/v1/rooms/" + roomId + "/members/" + admin.id(), owner.token());
         assertThat(adminByOwner.status()).isEqualTo(204);
 
-        List<Event> all = events.awaitForRoom(roomId, 7);
+        List<Event> all = settledEvents(roomId, 7);
         List<Event> removals = all.stream().filter(e -> e.type().equals("room.member.removed")).toList();
         assertThat(removals).hasSize(2);
         assertThat(removals.get(0).field("userId")).isEqualTo(member.id().toString());
@@ -328,7 +328,7 @@ class RoomsIT extends IntegrationTestBase {
         assertThat(room.get("myRole").asString()).isEqualTo("admin");
         assertThat(api.delete("/api/v1/rooms/" + roomId, owner.token()).status()).isEqualTo(403);
 
-        List<Event> all = events.awaitForRoom(roomId, 6);
+        List<Event> all = settledEvents(roomId, 6);
         List<Event> roles = all.stream().filter(e -> e.type().equals("room.member.role_changed")).toList();
         assertThat(roles).extracting(e -> e.field("userId") + "=" + e.field("role")).containsExactly(
                 heir.id() + "=admin", owner.id() + "=admin", heir.id() + "=owner");
@@ -360,7 +360,7 @@ class RoomsIT extends IntegrationTestBase {
         assertThat(room.get("memberCount").asInt()).isEqualTo(3);
         assertThat(api.get("/api/v1/rooms/" + roomId, owner.token()).status()).isEqualTo(404);
 
-        List<Event> all = events.awaitForRoom(roomId, 9);
+        List<Event> all = settledEvents(roomId, 9);
         assertThat(all.subList(7, 9)).extracting(Event::type).containsExactly("room.member.removed", "room.member.role_changed");
         assertThat(all.get(7).field("reason")).isEqualTo("leave");
         assertThat(all.get(7).field("userId")).isEqualTo(owner.id().toString());
@@ -396,7 +396,7 @@ class RoomsIT extends IntegrationTestBase {
 
         assertThat(api.get("/api/v1/rooms/" + roomId, owner.token()).status()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM rooms WHERE id = ?").param(roomId).query(Integer.class).single()).isZero();
-        List<Event> all = events.awaitForRoom(roomId, 6);
+        List<Event> all = settledEvents(roomId, 6);
         assertThat(all).extracting(Event::type).containsExactly("room.created", "room.member.added", "room.member.added",
                 "room.member.removed", "room.member.removed", "room.deleted");
         assertThat(all.get(5).field("deletedBy")).isEqualTo(owner.id().toString());
