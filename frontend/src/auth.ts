@@ -30,7 +30,8 @@ class DingusSignInError extends CredentialsSignin {
 
 const DEV_SECRET = 'dingus-development-only-auth-secret-change-me-0123456789';
 
-function authSecret(): string {
+/** The key of the session cookie; production refuses to run on the development default. */
+export function authSecret(): string {
 	const secret = env.AUTH_SECRET;
 	if (secret && secret.length >= 32) return secret;
 	if (process.env.NODE_ENV === 'production' && !dev && !building) {

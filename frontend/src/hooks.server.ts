@@ -1,11 +1,22 @@
 // Every request: Auth.js first (it answers its own /auth/* routes), then the session is checked
 // before anything trusts it, then security headers. Pages that need a user redirect in their
 // layout load (src/routes/(app)/+layout.server.ts), endpoints answer 401 themselves.
-import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { handle as authHandle } from './auth';
+import { authSecret, handle as authHandle } from './auth';
 import { serverApi } from '$lib/server/gateway';
 import { verifyAccessToken } from '$lib/server/verify';
+
+/** Fails the start, not every request, when a production secret is missing. */
+export const init: ServerInit = () => {
+	authSecret();
+};
 
 const SESSION_COOKIE = /(^|\.)authjs\.session-token(\.\d+)?$/;
 
@@ -43,8 +54,21 @@ const verifySession: Handle = async ({ event, resolve }) => {
 		}
 	}
 	event.locals.api = serverApi(event.locals.accessToken);
+	// signed-out visitors go to the sign-in page before any app page is sent (data requests
+	// are redirected by the app layout's load instead, which the client router understands)
+	if (!event.locals.user && !event.isDataRequest && !isPublic(event.url.pathname)) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
+	}
 	return resolve(event);
 };
+
+const PUBLIC_PAGES = new Set(['/login', '/signup', '/logout']);
+const PUBLIC_PREFIXES = ['/auth/', '/session/', '/_app/', '/favicon'];
+
+function isPublic(path: string): boolean {
+	return PUBLIC_PAGES.has(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));
+}
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -57,7 +81,19 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(authHandle, verifySession, securityHeaders);
+/**
+ * Cookies are Secure exactly when the page is served over https. (SvelteKit's default marks them
+ * Secure on any host but `localhost`, and @auth/sveltekit does not pass Auth.js's own choice on,
+ * so over plain http on 127.0.0.1 the renewed session cookie would no longer match the first.)
+ */
+const cookieDefaults: Handle = ({ event, resolve }) => {
+	const set = event.cookies.set.bind(event.cookies);
+	const secure = event.url.protocol === 'https:';
+	event.cookies.set = (name, value, opts) => set(name, value, { secure, ...opts });
+	return resolve(event);
+};
+
+export const handle = sequence(cookieDefaults, authHandle, verifySession, securityHeaders);
 
 export const handleError: HandleServerError = ({ error: e, status }) => {
 	// never echo internals; the status decides what the user is told

@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	login: async (event) => {
 		const form = await event.request.formData();
 		const login = String(form.get('login') ?? '').trim();
 		const password = String(form.get('password') ?? '');

@@ -20,9 +20,13 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const confirm = String(form.get('confirm') ?? '');
 		const errors: Record<string, string> = {};
-		if (!values.username) errors.username = 'Choose a username.';
-		if (!values.email) errors.email = 'Enter your e-mail address.';
-		if (!password) errors.password = 'Choose a password.';
+		// the same rules as auth-service, so most mistakes are caught without a round trip
+		if (!/^[A-Za-z0-9_.-]{3,32}$/.test(values.username)) {
+			errors.username = "Use 3 to 32 characters: letters, digits, '_', '.' or '-'.";
+		}
+		if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email))
+			errors.email = 'Enter a valid e-mail address.';
+		if (password.length < 8 || password.length > 128) errors.password = 'Use 8 to 128 characters.';
 		if (password !== confirm) errors.confirm = 'The passwords do not match.';
 		if (Object.keys(errors).length) {
 			return fail(400, { values, errors, message: 'Please correct the marked fields.' });
