@@ -6,6 +6,7 @@ import dev.dingus.presence.core.PresenceRules;
 import dev.dingus.presence.core.Status;
 import dev.dingus.presence.delivery.PresenceBroadcaster;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public class PresenceEvaluator {
             if (next == s.shown()) {
                 return view(s, next, s.lastSeen());
             }
-            Instant lastSeen = next == Status.OFFLINE ? earliest(offlineSince, now) : null;
+            Instant lastSeen = next == Status.OFFLINE ? earliest(offlineSince, now).truncatedTo(ChronoUnit.MILLIS) : null;
             if (store.setShownIf(userId, s.shownRaw(), next, lastSeen)) {
                 Instant seen = lastSeen != null ? lastSeen : s.lastSeen();
                 broadcaster.announce(userId, next, next == Status.OFFLINE ? seen : null);

@@ -1,0 +1,67 @@
+package dev.dingus.presence;
+
+import static dev.dingus.presence.support.Eventually.during;
+import static dev.dingus.presence.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.contracts.realtime.SocketEvents;
+import dev.dingus.presence.support.PresenceTestBase;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** Away after the idle time, back online on activity: an activity ping or a message sent (recorded by message-service). */
+@TestPropertySource(properties = "dingus.presence.idle-after=1500ms")
+class IdleAwayIT extends PresenceTestBase {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void anIdleUserTurnsAwayAndActivityBringsThemBack() {
+        TestUser alice = newUser();
+        TestUser bob = newUser();
+        sameRoom(UUID.randomUUID(), alice, bob);
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        try {
+            node.connect(alice.id());
+            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
+            fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 1, WAIT);
+            fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
+                    got -> got.size() == 2 && got.get(1).path("status").asString().equals("away"), WAIT);
+            assertThat(statusOf(bob, alice)).isEqualTo("away");
+
+            assertThat(api.post("/api/v1/presence/me/activity", alice.token(), null).status()).isEqualTo(204);
+            assertThat(statusOf(bob, alice)).isEqualTo("online");
+            fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
+                    got -> got.size() >= 4 && got.get(3).path("status").asString().equals("away"), WAIT);
+
+            node.messageSent(alice.id()); // written by message-service, noticed by the idle sweep
+            eventually(WAIT, () -> assertThat(statusOf(bob, alice)).isEqualTo("online"));
+            assertThat(fanout.received(target(bob), SocketEvents.PRESENCE_UPDATE).get(4).path("status").asString())
+                    .isEqualTo("online");
+        } finally {
+            heartbeats.shutdownNow();
+        }
+    }
+
+    @Test
+    void doNotDisturbIsKeptWhateverTheActivity() {
+        TestUser alice = newUser();
+        TestUser bob = newUser();
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        try {
+            node.connect(alice.id());
+            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
+            assertThat(api.put("/api/v1/presence/me", alice.token(), Map.of("status", "dnd")).str("status")).isEqualTo("dnd");
+            during(Duration.ofMillis(2500), () -> assertThat(statusOf(bob, alice)).isEqualTo("dnd"));
+            api.post("/api/v1/presence/me/activity", alice.token(), null);
+            assertThat(statusOf(bob, alice)).isEqualTo("dnd");
+        } finally {
+            heartbeats.shutdownNow();
+        }
+    }
+}

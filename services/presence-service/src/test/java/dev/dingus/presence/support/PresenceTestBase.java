@@ -1,0 +1,119 @@
+package dev.dingus.presence.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.contracts.events.EventTypes;
+import dev.dingus.contracts.events.FriendAccepted;
+import dev.dingus.contracts.events.RoomMemberAdded;
+import dev.dingus.platform.events.EventPublisher;
+import dev.dingus.presence.PresenceServiceApplication;
+import dev.dingus.testsupport.TestInfrastructure;
+import dev.dingus.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs presence-service on a random port against the machine's real Redis and RabbitMQ, in a private slice
+ * (own key prefix, exchange and queue; no database). Tokens come from a real JWKS server, "does this user
+ * exist" from a real HTTP stand-in of auth-service, socket reports from {@link MessageNode}s, and what sockets
+ * would receive from the real fan-out channel ({@link FanoutLog}). Heartbeat TTL and sweeps are short so
+ * expiry is observable in seconds.
+ */
+@SpringBootTest(classes = PresenceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PresenceTestBase {
+    protected static final Duration TTL = Duration.ofSeconds(2);
+    protected static final String SERVICE_TOKEN = "test-service-token-" + TestInfrastructure.uniqueId();
+    protected static final TestTokens TOKENS = TestTokens.start();
+    protected static final AuthUsersServer AUTH = AuthUsersServer.start(SERVICE_TOKEN);
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.registerWithoutDatabase(registry, "presence-service");
+        TOKENS.register(registry);
+        registry.add("dingus.security.service-token", () -> SERVICE_TOKEN);
+        registry.add("dingus.presence.auth-url", AUTH::url);
+        registry.add("dingus.presence.heartbeat-ttl", () -> TTL.toMillis() + "ms");
+        registry.add("dingus.presence.sweep-interval", () -> "300ms");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected StringRedisTemplate redis;
+    @Autowired
+    protected ConnectionFactory rabbit;
+    @Autowired
+    protected EventPublisher events;
+    @Value("${dingus.redis.prefix}")
+    protected String prefix;
+    @Value("${dingus.events.exchange}")
+    protected String exchange;
+    @Value("${spring.data.redis.url}")
+    protected String redisUrl;
+
+    protected Api api;
+    protected FanoutLog fanout;
+    protected MessageNode node;
+
+    @BeforeEach
+    void startClients() {
+        api = new Api(port);
+        fanout = FanoutLog.start(redisUrl, prefix);
+        node = new MessageNode(redis, prefix, TTL);
+    }
+
+    @AfterEach
+    void stopClients() {
+        fanout.close();
+    }
+
+    /** A user auth-service (the stand-in) knows, and presence has heard of through {@code user.registered}. */
+    protected TestUser newUser() {
+        UUID id = UUID.randomUUID();
+        String username = "u" + id.toString().substring(0, 8);
+        AUTH.add(id, username);
+        redis.opsForSet().add(prefix + "presence:users", id.toString());
+        return new TestUser(id, username, TOKENS.tokenFor(id, username));
+    }
+
+    /** Publishes {@code room.member.added} for each user on the real exchange and waits until presence applied it. */
+    protected void sameRoom(UUID roomId, TestUser... users) {
+        for (TestUser u : users) {
+            events.publishNow(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, "public", "Room", u.id(),
+                    "member", "join", u.id(), "everyone"));
+        }
+        Eventually.eventually(Duration.ofSeconds(10), () -> {
+            for (TestUser u : users) {
+                assertThat(redis.opsForSet().isMember(prefix + "presence:members:" + roomId, u.id().toString())).isTrue();
+            }
+        });
+    }
+
+    protected void friends(TestUser a, TestUser b) {
+        events.publishNow(EventTypes.FRIEND_ACCEPTED, new FriendAccepted(a.id(), b.id(), b.username()));
+        Eventually.eventually(Duration.ofSeconds(10), () ->
+                assertThat(redis.opsForSet().isMember(prefix + "presence:friends:" + a.id(), b.id().toString())).isTrue());
+    }
+
+    protected String statusOf(TestUser asker, TestUser user) {
+        Api.Response r = api.get("/api/v1/presence/" + user.id(), asker.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.str("status");
+    }
+
+    protected static String target(TestUser user) {
+        return "user:" + user.id();
+    }
+
+    public record TestUser(UUID id, String username, String token) {}
+}
