@@ -27,9 +27,14 @@ public final class TestInfrastructure {
     public static final String PG_PASSWORD = env("DINGUS_DB_PASSWORD", "");
 
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+    private static final List<String> QUEUES = new CopyOnWriteArrayList<>();
+    private static final List<String> EXCHANGES = new CopyOnWriteArrayList<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::dropAll, "drop-test-databases"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dropAll();
+            deleteRabbitLeftovers();
+        }, "drop-test-databases"));
     }
 
     private TestInfrastructure() {}
@@ -50,6 +55,7 @@ public final class TestInfrastructure {
         registry.add("dingus.events.queue", () -> slice.queue(service));
         registry.add("dingus.events.temporary", () -> "true");
         registry.add("dingus.events.relay-interval", () -> "200ms");
+        rememberRabbitNames(slice, service);
         return slice;
     }
 
@@ -60,7 +66,41 @@ public final class TestInfrastructure {
         registry.add("dingus.events.exchange", slice::exchange);
         registry.add("dingus.events.queue", () -> slice.queue(service));
         registry.add("dingus.events.temporary", () -> "true");
+        rememberRabbitNames(slice, service);
         return slice;
+    }
+
+    /**
+     * A dead-letter queue that never had a consumer is not auto-deleted, and keeps its dead-letter exchange
+     * bound: both are deleted when the JVM exits, with the slice's queue and exchange.
+     */
+    private static void rememberRabbitNames(Slice slice, String service) {
+        QUEUES.add(slice.queue(service));
+        QUEUES.add(slice.queue(service) + ".dlq");
+        EXCHANGES.add(slice.exchange() + ".dlx");
+        EXCHANGES.add(slice.exchange());
+    }
+
+    private static void deleteRabbitLeftovers() {
+        if (QUEUES.isEmpty()) {
+            return;
+        }
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setConnectionTimeout(2000);
+        try {
+            factory.setUri(env("DINGUS_RABBIT_URL", "amqp://guest:guest@127.0.0.1:5672"));
+            try (com.rabbitmq.client.Connection connection = factory.newConnection("test-cleanup");
+                    com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                for (String queue : QUEUES) {
+                    channel.queueDelete(queue); // deleting a missing queue is a no-op
+                }
+                for (String exchange : EXCHANGES) {
+                    channel.exchangeDelete(exchange);
+                }
+            }
+        } catch (Exception e) {
+            System.err.println("Could not delete test queues " + QUEUES + ": " + e.getMessage());
+        }
     }
 
     public static Slice newSlice(String service) {
