@@ -1,0 +1,2 @@
+/** Application-wide wiring: the OpenAPI document. */
+package dev.dingus.notifications.config;

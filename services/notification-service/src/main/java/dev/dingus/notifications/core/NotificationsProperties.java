@@ -1,0 +1,26 @@
+package dev.dingus.notifications.core;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of {@code dingus.notifications}.
+ *
+ * @param systemAdmins usernames or user ids of system admins ({@code DINGUS_SYSTEM_ADMINS}, comma-separated)
+ * @param firstUserIsAdmin whether the first registered user is a system admin too
+ * @param fanOutBatch recipients written per statement when an alert goes to everyone
+ * @param maxMutesPerUser the most rooms one user may mute
+ * @param maxMentions distinct @names per message that are looked at
+ */
+@ConfigurationProperties("dingus.notifications")
+public record NotificationsProperties(List<String> systemAdmins, Boolean firstUserIsAdmin, int fanOutBatch,
+        int maxMutesPerUser, int maxMentions) {
+    public NotificationsProperties {
+        systemAdmins = systemAdmins == null ? List.of()
+                : systemAdmins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (firstUserIsAdmin == null) firstUserIsAdmin = true;
+        if (fanOutBatch <= 0) fanOutBatch = 1000;
+        if (maxMutesPerUser <= 0) maxMutesPerUser = 1000;
+        if (maxMentions <= 0) maxMentions = 50;
+    }
+}
