@@ -103,7 +103,7 @@ final class ClientConnection implements EngineListener.SessionHandler {
 
   private void protocolError(ProtocolException e) {
     log.debug("session {}: protocol error: {}", session.id(), e.getMessage());
-    session.close();
+    session.closeForParseError();
   }
 
   // ---- dispatch (serial executor) ----
@@ -142,7 +142,7 @@ final class ClientConnection implements EngineListener.SessionHandler {
 
   private void invalidState(Packet p) {
     log.debug("session {}: {} for namespace without connection", session.id(), p.type());
-    session.close();
+    session.closeForParseError();
   }
 
   private void connect(String nsp, JsonNode auth) {

@@ -29,9 +29,7 @@ final class TcpProxy implements AutoCloseable {
   }
 
   synchronized void up() throws IOException {
-    ServerSocket ss = new ServerSocket();
-    ss.setReuseAddress(true);
-    ss.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    ServerSocket ss = bindWithRetry();
     listener = ss;
     Thread.ofVirtual().start(() -> {
       while (!ss.isClosed()) {
@@ -40,6 +38,11 @@ final class TcpProxy implements AutoCloseable {
           java.net.Socket out = new java.net.Socket(InetAddress.getLoopbackAddress(), targetPort);
           sockets.add(in);
           sockets.add(out);
+          if (ss.isClosed()) {
+            in.close();
+            out.close();
+            return;
+          }
           Thread.ofVirtual().start(() -> pipe(in, out));
           Thread.ofVirtual().start(() -> pipe(out, in));
         } catch (IOException e) {
@@ -47,6 +50,30 @@ final class TcpProxy implements AutoCloseable {
         }
       }
     });
+  }
+
+  /** A connection cut a moment ago may still hold the port briefly: retry for a few seconds. */
+  private ServerSocket bindWithRetry() throws IOException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      ServerSocket ss = new ServerSocket();
+      ss.setReuseAddress(true);
+      try {
+        ss.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return ss;
+      } catch (java.net.BindException e) {
+        ss.close();
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Refuses new connections and cuts the open ones. */

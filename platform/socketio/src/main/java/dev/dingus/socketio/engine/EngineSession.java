@@ -144,6 +144,11 @@ public final class EngineSession {
     });
   }
 
+  /** Closes at once, dropping what is queued; for a client that broke the protocol. From any thread. */
+  public void closeForParseError() {
+    loop.execute(() -> close("parse error"));
+  }
+
   // ---- lifecycle, called by the server on the event loop ----
 
   void openPolling(EngineListener listener) {

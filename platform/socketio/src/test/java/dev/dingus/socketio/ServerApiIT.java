@@ -1,0 +1,210 @@
+package dev.dingus.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.socketio.RawClient.Ws;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The server API's promises: limits, CORS, ordering, middleware, disconnect reasons, error answers. */
+class ServerApiIT {
+
+  SocketIoServer server;
+  RawClient client;
+
+  SocketIoServer start(SocketIoServer.Builder builder, Consumer<SocketIoServer> setup) {
+    server = builder.host("127.0.0.1").port(0).build();
+    setup.accept(server);
+    client = new RawClient(server.start(), "/socket.io");
+    return server;
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  Ws connected(String auth) throws Exception {
+    Ws ws = client.websocket("EIO=4&transport=websocket");
+    ws.nextText();
+    ws.send(auth == null ? "40" : "40" + auth);
+    assertThat(ws.nextText()).startsWith("40{\"sid\"");
+    return ws;
+  }
+
+  record Hello(String name) {}
+
+  @Test
+  void eventsOfOneSocketAreHandledOneAtATimeInOrder() throws Exception {
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> socket.on("n", (so, args, ack) -> {
+      int n = args.get(0, Integer.class);
+      Thread.sleep(n % 7 == 0 ? 5 : 0); // a slow handler must not let later events overtake it
+      seen.add(n);
+      if (n == 99) {
+        done.complete(null);
+      }
+    })));
+    Ws ws = connected(null);
+    for (int i = 0; i < 100; i++) {
+      ws.send("42[\"n\"," + i + "]");
+    }
+    done.get(10, TimeUnit.SECONDS);
+    assertThat(seen).isSortedAccordingTo(Integer::compare).hasSize(100);
+    ws.close();
+  }
+
+  @Test
+  void middlewareSeesTheAuthBeforeTheSocketExistsAndEarlyEventsWait() throws Exception {
+    BlockingQueue<String> order = new LinkedBlockingQueue<>();
+    start(SocketIoServer.builder(), s -> s.namespace("/")
+        .use(h -> {
+          order.add("middleware " + h.authString("token") + " sockets=" + s.namespace("/").sockets().size());
+          Thread.sleep(200);
+          return ConnectDecision.accept(h.authString("token"));
+        })
+        .onConnection(socket -> {
+          order.add("connected " + socket.data());
+          socket.on("early", (so, args, ack) -> order.add("event"));
+        }));
+    Ws ws = client.websocket("EIO=4&transport=websocket");
+    ws.nextText();
+    ws.send("40{\"token\":\"t1\"}");
+    ws.send("42[\"early\"]");
+    assertThat(order.poll(5, TimeUnit.SECONDS)).isEqualTo("middleware t1 sockets=0");
+    assertThat(order.poll(5, TimeUnit.SECONDS)).isEqualTo("connected t1");
+    assertThat(order.poll(5, TimeUnit.SECONDS)).isEqualTo("event");
+    ws.close();
+  }
+
+  @Test
+  void aClientWithoutAuthStillGoesThroughTheMiddleware() throws Exception {
+    start(SocketIoServer.builder(), s -> s.namespace("/").use(h -> h.authString("token") == null
+        ? ConnectDecision.reject("token required") : ConnectDecision.accept()));
+    Ws ws = client.websocket("EIO=4&transport=websocket");
+    ws.nextText();
+    ws.send("40");
+    assertThat(ws.nextText()).isEqualTo("44{\"message\":\"token required\"}");
+    ws.close();
+  }
+
+  @Test
+  void typedHandlersAnswerInvalidPayloadsWithAnErrorAck() throws Exception {
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> socket.on("hello", Hello.class,
+        (so, hello, ack) -> ack.send("hi " + hello.name()))));
+    Ws ws = connected(null);
+    ws.send("421[\"hello\",{\"name\":\"ann\"}]");
+    assertThat(ws.nextText()).isEqualTo("431[\"hi ann\"]");
+    ws.send("422[\"hello\",[1,2]]");
+    String answer = ws.nextText();
+    assertThat(answer).startsWith("432[{").contains("\"success\":false", "\"code\":\"INVALID_PAYLOAD\"",
+        "\"message\":\"'hello' expects a Hello\"");
+    ws.close();
+  }
+
+  @Test
+  void aFailingHandlerAnswersWithAnInternalErrorInsteadOfSilence() throws Exception {
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> socket.on("boom", (so, args, ack) -> {
+      throw new IllegalStateException("expected by the test");
+    })));
+    Ws ws = connected(null);
+    ws.send("425[\"boom\"]");
+    assertThat(ws.nextText()).contains("\"code\":\"INTERNAL_ERROR\"").startsWith("435[");
+    ws.close();
+  }
+
+  @Test
+  void eventsAboveTheInboundRateAreRefused() throws Exception {
+    start(SocketIoServer.builder().inboundRate(1, 3), s -> s.namespace("/").onConnection(socket ->
+        socket.on("e", (so, args, ack) -> ack.send("ok"))));
+    Ws ws = connected(null);
+    for (int i = 1; i <= 5; i++) {
+      ws.send("42" + i + "[\"e\"]");
+    }
+    List<String> answers = List.of(ws.nextText(), ws.nextText(), ws.nextText(), ws.nextText(), ws.nextText());
+    assertThat(answers).filteredOn(a -> a.endsWith("[\"ok\"]")).hasSize(3);
+    assertThat(answers).filteredOn(a -> a.contains("RATE_LIMITED")).hasSize(2);
+    ws.close();
+  }
+
+  @Test
+  void handshakesBeyondMaxConnectionsGet503() throws Exception {
+    start(SocketIoServer.builder().maxConnections(2), s -> { });
+    client.openPolling();
+    client.openPolling();
+    RawClient.Response third = client.get("EIO=4&transport=polling");
+    assertThat(third.status()).isEqualTo(503);
+  }
+
+  @Test
+  void corsAllowsConfiguredOriginsOnlyAndWebSocketsFromOtherOriginsAreRefused() throws Exception {
+    start(SocketIoServer.builder().corsOrigins("http://localhost:5173"), s -> { });
+    HttpClient http = HttpClient.newHttpClient();
+    String url = "http://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=polling";
+    HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Origin", "http://localhost:5173").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("access-control-allow-origin")).contains("http://localhost:5173");
+    assertThat(allowed.headers().firstValue("access-control-allow-credentials")).contains("true");
+    HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(url))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:5173")
+        .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("access-control-allow-methods")).isPresent();
+    HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(other.statusCode()).isEqualTo(403);
+    assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
+    CompletableFuture<java.net.http.WebSocket> ws = http.newWebSocketBuilder().header("Origin", "http://evil.example")
+        .buildAsync(URI.create(url.replace("http:", "ws:").replace("polling", "websocket")), new Ws());
+    assertThat(ws).failsWithin(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void disconnectReasonsReachTheServer() throws Exception {
+    BlockingQueue<DisconnectReason> reasons = new LinkedBlockingQueue<>();
+    start(SocketIoServer.builder().heartbeat(Duration.ofMillis(200), Duration.ofMillis(200)),
+        s -> s.namespace("/").onConnection(socket -> socket.onDisconnect(reasons::add)));
+    Ws left = connected(null);
+    left.send("41");
+    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+    Ws closed = connected(null);
+    closed.close();
+    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+    connected(null); // never answers pings
+    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PING_TIMEOUT);
+    Ws bad = connected(null);
+    bad.send("42{}");
+    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PARSE_ERROR);
+  }
+
+  @Test
+  void socketToRoomLeavesTheSenderOut() throws Exception {
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> {
+      socket.join("r");
+      socket.on("say", (so, args, ack) -> so.to("r").emit("said", args.string(0)));
+    }));
+    Ws a = connected(null);
+    Ws b = connected(null);
+    a.send("42[\"say\",\"hi\"]");
+    assertThat(b.nextText()).isEqualTo("42[\"said\",\"hi\"]");
+    assertThat(a.messages.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    a.close();
+    b.close();
+  }
+}
