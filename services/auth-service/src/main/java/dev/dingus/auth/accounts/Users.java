@@ -28,8 +28,4 @@ public class Users {
     public List<UserView> byIds(Collection<UUID> ids) {
         return repository.findAllByIds(ids).stream().map(row -> row.toView(false)).toList();
     }
-
-    public boolean exists(UUID id) {
-        return repository.findById(id).isPresent();
-    }
 }

@@ -99,7 +99,15 @@ public class SigningKeys {
         return next.kid();
     }
 
-    /** Public parts of every key whose tokens may still be valid, newest first. */
+    /**
+     * Public parts of every key whose tokens may still be valid, newest first, read from the key table now: what
+     * the JWKS endpoint serves, so a rotation by another instance is visible at once.
+     */
+    public JWKSet currentlyPublishedKeys() {
+        return reloadPublished().keys();
+    }
+
+    /** Like {@link #currentlyPublishedKeys()}, but cached for a few seconds: for verifying every request. */
     public JWKSet publishedKeys() {
         Published current = published;
         if (current.loadedAt().plus(PUBLISHED_CACHE).isBefore(clock.instant())) {

@@ -93,11 +93,6 @@ public class SessionRepository {
         return tokens + sessions;
     }
 
-    public boolean isActive(UUID sessionId) {
-        return jdbc.sql("SELECT count(*) FROM sessions WHERE id = ? AND revoked_at IS NULL").param(sessionId)
-                .query(Long.class).single() == 1;
-    }
-
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
     }

@@ -49,7 +49,8 @@ class JdbcSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public int retireAllExcept(String kid, Instant at) {
-        return jdbc.sql("UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL AND kid <> ?")
+        // A retired key never signs again: its private part has no reason to stay.
+        return jdbc.sql("UPDATE signing_keys SET retired_at = ?, private_key = NULL WHERE retired_at IS NULL AND kid <> ?")
                 .params(Timestamp.from(at), kid).update();
     }
 

@@ -29,6 +29,6 @@ class JwksController {
         // toJSONObject(true): public parameters only, never the private exponent or primes.
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
-                .body(keys.publishedKeys().toJSONObject(true));
+                .body(keys.currentlyPublishedKeys().toJSONObject(true));
     }
 }

@@ -17,7 +17,7 @@ public interface SigningKeyRepository {
 
     void insert(StoredKey key);
 
-    /** Retires every unretired key except {@code kid}; returns how many. */
+    /** Retires every unretired key except {@code kid}, forgetting their private parts; returns how many. */
     int retireAllExcept(String kid, Instant at);
 
     /** Unretired keys and keys retired after {@code retiredAfter}, newest first. */
