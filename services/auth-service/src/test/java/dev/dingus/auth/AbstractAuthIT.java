@@ -3,11 +3,14 @@ package dev.dingus.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.testsupport.TestInfrastructure;
+import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +37,24 @@ public abstract class AbstractAuthIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         slice = TestInfrastructure.register(registry, "auth");
+        String exchange = slice.exchange();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteExchange(exchange), "delete-test-exchange"));
+    }
+
+    /**
+     * The slice's exchange is auto-delete, but RabbitMQ only deletes such an exchange when its last binding goes:
+     * one that never had a binding (a run without event captures) would stay behind.
+     */
+    private static void deleteExchange(String exchange) {
+        String url = System.getenv().getOrDefault("DINGUS_RABBIT_URL", "amqp://guest:guest@127.0.0.1:5672");
+        CachingConnectionFactory connections = new CachingConnectionFactory(URI.create(url));
+        try {
+            new RabbitAdmin(connections).deleteExchange(exchange);
+        } catch (RuntimeException e) {
+            System.err.println("Could not delete test exchange " + exchange + ": " + e.getMessage());
+        } finally {
+            connections.destroy();
+        }
     }
 
     @LocalServerPort
