@@ -2,8 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { BASE_URL } from './config.mjs';
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+
+/** How long something pushed by the server (a message, a notification) may take to show up. */
+export const LIVE_MS = Number(process.env.DINGUS_E2E_LIVE_MS ?? 15000);
 
 // The machine's Chromium (Debian package `chromium`); Playwright never downloads a browser here.
 // The flags keep it from reaching out to the network, which is closed on these machines.
@@ -32,4 +36,83 @@ export async function screenshot(page, name) {
   const path = join(ARTIFACTS, `${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * A page in a browser context of its own (own cookies: one person), desktop sized. Uncaught page
+ * errors are collected on `page.errors` so a test can show them when it fails.
+ */
+export async function newPerson(browser, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(Number(process.env.DINGUS_E2E_TIMEOUT_MS ?? 15000));
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+/** Fills and sends the sign-up form; resolves once the app shows. */
+export async function signUp(page, person) {
+  await page.goto(`${BASE_URL}/signup`);
+  await page.getByLabel('Username').fill(person.username);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel('Display name').fill(person.displayName);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByLabel('Repeat the password').fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => !/^\/(signup|login)$/.test(url.pathname), { timeout: 20000 });
+  await page.getByTestId('sign-out').waitFor();
+}
+
+/** Signs in with a username or e-mail; resolves once the app shows. */
+export async function signIn(page, loginName, password) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel('Username or e-mail').fill(loginName);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !/^\/login$/.test(url.pathname), { timeout: 20000 });
+  await page.getByTestId('sign-out').waitFor();
+}
+
+/** Opens a room from the sidebar by its name. */
+export async function openRoom(page, name) {
+  await page.getByTestId('room-link').filter({ hasText: name }).click();
+  await page.getByTestId('room-title').filter({ hasText: name }).waitFor();
+  await page.getByTestId('composer').waitFor();
+}
+
+/** Types a message (lines joined with Shift+Enter) and sends it with Enter. */
+export async function sendMessage(page, text) {
+  const composer = page.getByTestId('composer');
+  await composer.click();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) await composer.press('Shift+Enter');
+    await composer.pressSequentially(lines[i]);
+  }
+  await composer.press('Enter');
+}
+
+/** The message of the open room whose text contains `text`. */
+export function messageItem(page, text) {
+  return page.getByTestId('message').filter({ hasText: text });
+}
+
+/** Waits until an element's text contains `text`. */
+export async function waitForText(locator, text, timeout = LIVE_MS) {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.innerText().catch(() => '')) ?? '';
+    if (last.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected "${text}" within ${timeout} ms; last seen: "${last}"`);
+}
+
+/** The access token the page currently holds (the app's own session endpoint). */
+export async function currentAccessToken(page) {
+  const body = await page.evaluate(() => fetch('/session/token').then((r) => r.json()));
+  if (!body?.accessToken) throw new Error('the page has no access token');
+  return body.accessToken;
 }

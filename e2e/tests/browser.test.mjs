@@ -1,63 +1,205 @@
-// Issue 2 in a real browser: a new user signs up and signs in through http://localhost:8080,
-// the way a person would (the machine's Chromium, driven by playwright-core).
+// DingusGui in a real browser (issue 7): two people, each in their own browser context, use the app
+// through the gateway the way a person would — sign up, create a room, invite, chat both ways live,
+// see typing, edits and deletions, reload, get a mention notification, sign out. Screenshots of the
+// main screens go to e2e/artifacts/ (git-ignored).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL } from '../lib/config.mjs';
-import { launchBrowser, screenshot } from '../lib/browser.mjs';
+import { api, eventually } from '../lib/http.mjs';
 import { uniqueCredentials, login } from '../lib/users.mjs';
+import {
+  launchBrowser,
+  screenshot,
+  newPerson,
+  signUp,
+  signIn,
+  openRoom,
+  sendMessage,
+  messageItem,
+  waitForText,
+  currentAccessToken,
+  LIVE_MS,
+} from '../lib/browser.mjs';
 
-describe('sign-up and sign-in in the browser', () => {
+describe('DingusGui: two people chatting in the browser', () => {
   /** @type {import('playwright-core').Browser} */ let browser;
-  const person = uniqueCredentials('web');
+  const ann = uniqueCredentials('ann');
+  const bob = uniqueCredentials('bob');
+  const roomName = `e2e-room-${Date.now().toString(36)}`;
+  /** @type {import('playwright-core').Page} */ let a;
+  /** @type {import('playwright-core').Page} */ let b;
+  // Each step builds on the one before; once one fails the rest are skipped, not failed again.
+  let broken = false;
+  const step = (name, fn) =>
+    test(name, async (t) => {
+      if (broken) return t.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        await Promise.allSettled([
+          a && screenshot(a, `browser-failed-ann`),
+          b && screenshot(b, `browser-failed-bob`),
+        ]);
+        throw e;
+      }
+    });
 
   before(async () => {
     browser = await launchBrowser();
+    a = await newPerson(browser);
+    b = await newPerson(browser);
   });
   after(async () => {
     await browser?.close();
   });
 
-  test('a new user signs up and lands in the app', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${BASE_URL}/signup`, { waitUntil: 'networkidle' });
-      await page.getByLabel('Username').fill(person.username);
-      await page.getByLabel('E-mail').fill(person.email);
-      await page.getByLabel('Display name').fill(person.displayName);
-      await page.getByLabel('Password', { exact: true }).fill(person.password);
-      await page.getByLabel('Repeat the password').fill(person.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.waitForURL((url) => !/\/(signup|login)$/.test(url.pathname), { timeout: 20000 });
-      await page.waitForLoadState('networkidle');
-      await screenshot(page, 'signed-up');
-    } catch (e) {
-      await screenshot(page, 'signup-failed');
-      throw e;
-    } finally {
-      await page.close();
-    }
-    const res = await login(person.username, person.password);
-    assert.equal(res.status, 200, 'the account made in the browser logs in over the API');
+  step('signed-out visitors are sent to the sign-in page', async () => {
+    await a.goto(`${BASE_URL}/`);
+    await a.waitForURL(/\/login(\?|$)/);
+    await a.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await screenshot(a, 'browser-01-sign-in');
   });
 
-  test('the user signs in with the e-mail address in a fresh browser session', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
-      await page.goto(`${BASE_URL}/`, { waitUntil: 'networkidle' });
-      assert.match(new URL(page.url()).pathname, /\/login$/, 'signed-out visitors are sent to the login page');
-      await page.getByLabel('Username or e-mail').fill(person.email);
-      await page.getByLabel('Password').fill(person.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => !/\/login$/.test(url.pathname), { timeout: 20000 });
-      await page.waitForLoadState('networkidle');
-      await screenshot(page, 'signed-in');
-      assert.doesNotMatch(new URL(page.url()).pathname, /\/(login|signup)$/);
-    } catch (e) {
-      await screenshot(page, 'signin-failed');
-      throw e;
-    } finally {
-      await context.close();
-    }
+  step('sign-up shows the server’s field errors, then both people sign up', async () => {
+    await a.goto(`${BASE_URL}/signup`);
+    await a.getByLabel('Username').fill('x');
+    await a.getByLabel('E-mail').fill('not-an-address');
+    await a.getByLabel('Password', { exact: true }).fill('short');
+    await a.getByLabel('Repeat the password').fill('short');
+    await a.getByRole('button', { name: 'Create account' }).click();
+    await a.getByText('Please correct the marked fields.').waitFor();
+    await screenshot(a, 'browser-02-sign-up-errors');
+
+    await signUp(a, ann);
+    await signUp(b, bob);
+    await a.getByRole('heading', { name: `Hello, ${ann.displayName}!` }).waitFor();
+    await screenshot(a, 'browser-03-home');
+  });
+
+  step('ann creates a private room and invites bob, who sees it appear', async () => {
+    await a.getByTestId('new-room').click();
+    await a.getByLabel('Name').fill(roomName);
+    await a.getByLabel('Topic').fill('Written by the browser test');
+    await a.getByText('Private', { exact: true }).click();
+    await a.getByRole('button', { name: 'Create room' }).click();
+    await a.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    await a.getByTestId('room-title').filter({ hasText: roomName }).waitFor();
+
+    await a.getByTestId('members-toggle').click();
+    const panel = a.getByTestId('members-panel');
+    await panel.getByLabel('Invite someone').fill(bob.username);
+    await panel.getByTestId(`pick-${bob.username}`).click();
+    await panel.getByTestId('member').filter({ hasText: bob.displayName }).waitFor();
+    await screenshot(a, 'browser-04-room-invited');
+
+    // the invitation reaches bob live (notification → room list), no reload
+    await b.getByTestId('room-link').filter({ hasText: roomName }).waitFor({ timeout: LIVE_MS });
+    await openRoom(b, roomName);
+  });
+
+  step('messages go both ways live, mine turn from pending to sent', async () => {
+    await sendMessage(a, 'Hello Bob, welcome!');
+    await messageItem(a, 'Hello Bob, welcome!').and(a.locator('[data-delivery="sent"]')).waitFor();
+    await messageItem(b, 'Hello Bob, welcome!').waitFor({ timeout: LIVE_MS });
+
+    await sendMessage(b, 'Hi Ann!\nGood to be here.');
+    await messageItem(a, 'Good to be here.').waitFor({ timeout: LIVE_MS });
+    const text = await messageItem(a, 'Good to be here.').getByTestId('message-text').innerText();
+    assert.equal(text, 'Hi Ann!\nGood to be here.', 'Shift+Enter kept the line break');
+  });
+
+  step('ann sees bob typing, and that bob has seen her message', async () => {
+    const composer = b.getByTestId('composer');
+    await composer.click();
+    await composer.pressSequentially('I am typing some', { delay: 40 });
+    await waitForText(a.getByTestId('typing'), `${bob.displayName} is typing`);
+    await screenshot(a, 'browser-05-typing');
+    await composer.fill('');
+    await a.getByTestId('seen-by').filter({ hasText: bob.displayName }).waitFor({ timeout: LIVE_MS });
+  });
+
+  step('markup in a message is shown as text, never run as HTML', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><b>bold?</b>';
+    await sendMessage(a, evil);
+    await messageItem(b, '<b>bold?</b>').waitFor({ timeout: LIVE_MS });
+    assert.equal(await b.locator('[data-testid="message-text"] img, [data-testid="message-text"] b').count(), 0);
+    assert.equal(await b.evaluate(() => window.__pwned), undefined);
+  });
+
+  step('an edit and a deletion by ann are seen by bob', async () => {
+    const original = messageItem(a, 'Hello Bob, welcome!');
+    await original.hover();
+    await original.getByTestId('edit').click();
+    const editor = a.getByTestId('edit-input');
+    await editor.fill('Hello Bob, welcome to the room!');
+    await editor.press('Enter');
+    await messageItem(b, 'welcome to the room!').getByText('(edited)').waitFor({ timeout: LIVE_MS });
+
+    await sendMessage(a, 'This one will be deleted');
+    await messageItem(b, 'This one will be deleted').waitFor({ timeout: LIVE_MS });
+    const doomed = messageItem(a, 'This one will be deleted');
+    await doomed.hover();
+    await doomed.getByTestId('delete').click();
+    await a.getByTestId('confirm-delete').click();
+    await b.getByTestId('message-deleted').first().waitFor({ timeout: LIVE_MS });
+    assert.equal(await messageItem(b, 'This one will be deleted').count(), 0, 'the deleted text is gone');
+    await screenshot(b, 'browser-06-edited-and-deleted');
+  });
+
+  step('a reload keeps bob signed in and shows the history', async () => {
+    await b.reload();
+    await b.getByTestId('room-title').filter({ hasText: roomName }).waitFor();
+    await messageItem(b, 'welcome to the room!').waitFor();
+    await messageItem(b, 'Good to be here.').waitFor();
+    await b.getByTestId('message-deleted').first().waitFor();
+    assert.match(new URL(b.url()).pathname, /^\/rooms\//);
+  });
+
+  step('a mention of bob raises a notification for him', async () => {
+    // bob looks at the room list, so the mention arrives while he is elsewhere in the app
+    await b.goto(`${BASE_URL}/`);
+    await b.getByRole('heading', { name: /Hello/ }).waitFor();
+    await sendMessage(a, `@${bob.username} can you have a look?`);
+    await messageItem(a, 'can you have a look?').locator('.mention').waitFor();
+    await b.getByTestId('notifications-badge').waitFor({ timeout: LIVE_MS });
+    await b.getByTestId('notifications-button').click();
+    const note = b.getByTestId('notification').filter({ hasText: /mention/i }).first();
+    await note.waitFor();
+    await screenshot(b, 'browser-07-notification');
+    await note.click();
+    await b.waitForURL(/\/rooms\//);
+    await messageItem(b, 'can you have a look?').locator('.mention.me').waitFor();
+    await screenshot(b, 'browser-08-mention-highlighted');
+  });
+
+  step('the app is usable on a phone-sized screen', async () => {
+    await a.setViewportSize({ width: 390, height: 844 });
+    await a.goto(`${BASE_URL}/`);
+    await a.getByTestId('room-link').filter({ hasText: roomName }).click();
+    await a.getByTestId('composer').waitFor();
+    await screenshot(a, 'browser-09-phone-room');
+    await a.getByRole('link', { name: 'Back to rooms' }).click();
+    await a.getByTestId('room-link').first().waitFor();
+    await screenshot(a, 'browser-10-phone-list');
+  });
+
+  step('signing out ends the session, and bob signs in again with his e-mail', async () => {
+    const token = await currentAccessToken(b);
+    assert.equal((await api('GET', '/api/v1/auth/me', { token })).status, 200);
+    await b.getByTestId('sign-out').click();
+    await b.waitForURL(/\/login(\?|$)/);
+    await b.goto(`${BASE_URL}/`);
+    await b.waitForURL(/\/login(\?|$)/);
+    const after = await eventually(
+      () => api('GET', '/api/v1/auth/me', { token }),
+      (res) => res.status === 401,
+      { withinMs: 3000 },
+    );
+    assert.equal(after.status, 401, 'the signed-out session’s access token is refused');
+
+    await signIn(b, bob.email, bob.password);
+    await b.getByRole('heading', { name: `Hello, ${bob.displayName}!` }).waitFor();
+    assert.equal((await login(bob.username, bob.password)).status, 200);
   });
 });

@@ -54,6 +54,7 @@ export class ChatApp {
 	private everConnected = false;
 	private userRequests = new Map<string, Promise<void>>();
 	private readTimer: ReturnType<typeof setTimeout> | null = null;
+	private roomsLoadedAt = 0;
 
 	constructor(
 		readonly api: Api,
@@ -65,6 +66,7 @@ export class ChatApp {
 
 	start() {
 		this.timer = setInterval(() => this.tick(), 1000);
+		document.addEventListener('visibilitychange', this.onVisible);
 		void this.loadInitial();
 		this.socket = connect(async () => {
 			try {
@@ -78,6 +80,7 @@ export class ChatApp {
 
 	stop() {
 		if (this.timer) clearInterval(this.timer);
+		document.removeEventListener('visibilitychange', this.onVisible);
 		if (this.readTimer) clearTimeout(this.readTimer);
 		this.socket?.removeAllListeners();
 		this.socket?.io.removeAllListeners();
@@ -116,6 +119,7 @@ export class ChatApp {
 		const { items } = await this.api.rooms.mine();
 		this.rooms = items;
 		this.roomsLoaded = true;
+		this.roomsLoadedAt = Date.now();
 		const ids = new Set(items.map((r) => r.id));
 		for (const id of [...this.joined]) if (!ids.has(id)) this.joined.delete(id);
 		const partners = items.map((r) => r.otherUserId).filter((id): id is string => !!id);
@@ -560,6 +564,13 @@ export class ChatApp {
 		if (c?.lastMessage?.id === m.id)
 			this.counters = { ...this.counters, [m.room_id]: { ...c, lastMessage: m } };
 	}
+
+	/** Back to the tab: what is on screen counts as read, and a stale room list is refreshed. */
+	private onVisible = () => {
+		if (document.visibilityState !== 'visible') return;
+		if (this.activeRoomId) this.scheduleMarkRead(this.activeRoomId);
+		if (Date.now() - this.roomsLoadedAt > 30_000) void this.loadRooms().catch(() => {});
+	};
 
 	private tick() {
 		const now = Date.now();
