@@ -24,10 +24,9 @@ class Notifications {
     @Transactional(readOnly = true)
     PageView<NotificationView> page(UUID recipient, boolean unreadOnly, int page, int size) {
         String unread = unreadOnly ? " AND read_at IS NULL" : "";
-        List<NotificationView> items = jdbc.sql("""
-                SELECT id, kind, title, body, room_id, actor_id, created_at, read_at FROM notifications
-                WHERE recipient_id = ?""" + unread + """
-                 ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
+        List<NotificationView> items = jdbc.sql("SELECT id, kind, title, body, room_id, actor_id, created_at, read_at"
+                        + " FROM notifications WHERE recipient_id = ?" + unread
+                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(recipient, size, (long) page * size)
                 .query(Notifications::view).list();
         long total = jdbc.sql("SELECT count(*) FROM notifications WHERE recipient_id = ?" + unread)

@@ -1,0 +1,138 @@
+package dev.dingus.notifications.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.contracts.events.EventTypes;
+import dev.dingus.contracts.events.FriendRequested;
+import dev.dingus.contracts.events.MessageCreated;
+import dev.dingus.contracts.events.RoomMemberAdded;
+import dev.dingus.contracts.events.UserRegistered;
+import dev.dingus.notifications.NotificationServiceApplication;
+import dev.dingus.platform.events.EventEnvelope;
+import dev.dingus.platform.events.EventPublisher;
+import dev.dingus.testsupport.TestInfrastructure;
+import dev.dingus.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs notification-service on a random port against the machine's real PostgreSQL, Redis and RabbitMQ in a
+ * private slice (own database, key prefix, exchange and queue). Events are published on the real exchange as
+ * the other services would publish them; what sockets would receive is read from the real fan-out channel.
+ */
+@SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class NotificationTestBase {
+    protected static final Duration WAIT = Duration.ofSeconds(15);
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final TestTokens TOKENS = TestTokens.start();
+    /** A system admin by id and one by username, as DINGUS_SYSTEM_ADMINS lists them. */
+    protected static final UUID ADMIN_ID = UUID.randomUUID();
+    protected static final String ADMIN_NAME = "boss" + TestInfrastructure.uniqueId();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "notification-service");
+        TOKENS.register(registry);
+        registry.add("dingus.notifications.system-admins", () -> ADMIN_ID + ", " + ADMIN_NAME.toUpperCase());
+        // small batches, so a fan-out to everyone spans several of them
+        registry.add("dingus.notifications.fan-out-batch", () -> "3");
+        registry.add("dingus.notifications.max-mutes-per-user", () -> "3");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected EventPublisher events;
+    @Value("${dingus.redis.prefix}")
+    protected String prefix;
+    @Value("${spring.data.redis.url}")
+    protected String redisUrl;
+
+    protected Api api;
+    protected FanoutLog fanout;
+
+    @BeforeEach
+    void startClients() {
+        api = new Api(port);
+        fanout = FanoutLog.start(redisUrl, prefix);
+    }
+
+    @AfterEach
+    void stopClients() {
+        fanout.close();
+    }
+
+    public record TestUser(UUID id, String username, String token) {}
+
+    /** A user auth-service announced with {@code user.registered}. */
+    protected TestUser registered() {
+        return registered(UUID.randomUUID(), "u" + TestInfrastructure.uniqueId().substring(0, 8), Instant.now());
+    }
+
+    protected TestUser registered(UUID id, String username, Instant at) {
+        events.publishNow(EventTypes.USER_REGISTERED, new UserRegistered(id, username, null, at));
+        return new TestUser(id, username, TOKENS.tokenFor(id, username));
+    }
+
+    /** {@code room.member.added} for each user (via join, or dm for a DM room). */
+    protected UUID room(String kind, String name, TestUser... members) {
+        UUID roomId = UUID.randomUUID();
+        for (TestUser m : members) {
+            events.publishNow(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, kind, name, m.id(), "member",
+                    "dm".equals(kind) ? "dm" : "join", m.id(), "everyone"));
+        }
+        return roomId;
+    }
+
+    protected EventEnvelope message(UUID roomId, String kind, TestUser sender, String content, List<String> mentions) {
+        return events.publishNow(EventTypes.MESSAGE_CREATED, new MessageCreated(UUID.randomUUID(), roomId, kind, 1,
+                sender.id(), sender.username(), content, mentions, Instant.now()));
+    }
+
+    /**
+     * The consumer handles events one at a time in publish order: once a friend request published now has
+     * become a notification, everything published before it has been handled.
+     */
+    protected void drain() {
+        TestUser marker = registered();
+        TestUser asker = registered();
+        events.publishNow(EventTypes.FRIEND_REQUESTED, new FriendRequested(asker.id(), asker.username(), marker.id()));
+        awaitNotifications(marker, 1);
+    }
+
+    /** The caller's notifications (first page of 100), once there are exactly {@code count}. */
+    protected List<JsonNode> awaitNotifications(TestUser user, int count) {
+        List<JsonNode> items = new ArrayList<>();
+        Eventually.eventually(WAIT, () -> {
+            items.clear();
+            items.addAll(notifications(user));
+            assertThat(items).hasSize(count);
+        });
+        return items;
+    }
+
+    protected List<JsonNode> notifications(TestUser user) {
+        Api.Response r = api.get("/api/v1/notifications?size=100", user.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        r.body().get("items").forEach(items::add);
+        return items;
+    }
+
+    protected static String target(TestUser user) {
+        return "user:" + user.id();
+    }
+}
