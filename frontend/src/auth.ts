@@ -5,7 +5,7 @@ import { building, dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { ApiError } from '$lib/api/http';
 import type { AuthResponse } from '$lib/api/types';
-import { gatewayUrl, serverApi } from '$lib/server/gateway';
+import { forwardedFor, gatewayUrl, serverApi } from '$lib/server/gateway';
 import { externalProviders } from '$lib/server/providers';
 import {
 	fromAuthResponse,
@@ -41,10 +41,19 @@ export function authSecret(): string {
 }
 
 /** OIDC/OAuth sign-in: auth-service exchanges the provider's token for Dingus tokens. */
-async function exchange(provider: string, idToken?: string, accessToken?: string) {
+async function exchange(
+	provider: string,
+	idToken: string | undefined,
+	accessToken: string | undefined,
+	client: string | undefined
+) {
 	const res = await fetch(`${gatewayUrl()}/api/v1/auth/oidc`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', accept: 'application/json' },
+		headers: {
+			'content-type': 'application/json',
+			accept: 'application/json',
+			...(client ? { 'x-forwarded-for': client } : {})
+		},
 		body: JSON.stringify({ provider, idToken, accessToken })
 	});
 	if (!res.ok) throw new Error(`auth-service refused the ${provider} sign-in (${res.status})`);
@@ -52,7 +61,10 @@ async function exchange(provider: string, idToken?: string, accessToken?: string
 }
 
 /** The Auth.js configuration, built per request so that the environment is read at run time. */
-export function authConfig(): SvelteKitAuthConfig {
+export function authConfig(event?: RequestEvent): SvelteKitAuthConfig {
+	// calls to auth-service name the browser behind us (throttling counts per person)
+	const client = event ? forwardedFor(event) : undefined;
+	const anonymous = () => serverApi(null, client);
 	const config: SvelteKitAuthConfig = {
 		secret: authSecret(),
 		trustHost: true,
@@ -78,7 +90,7 @@ export function authConfig(): SvelteKitAuthConfig {
 						const password = String(credentials.password ?? '');
 						if (!login || !password) throw new DingusSignInError('validation_failed');
 						try {
-							res = await serverApi().auth.login(login, password);
+							res = await anonymous().auth.login(login, password);
 						} catch (e) {
 							throw new DingusSignInError(e instanceof ApiError ? e.code : 'network_error');
 						}
@@ -100,7 +112,12 @@ export function authConfig(): SvelteKitAuthConfig {
 					if (account.provider === 'credentials' && user.dingus) {
 						token.dingus = user.dingus;
 					} else {
-						const res = await exchange(account.provider, account.id_token, account.access_token);
+						const res = await exchange(
+							account.provider,
+							account.id_token,
+							account.access_token,
+							client
+						);
 						token.dingus = fromAuthResponse(res);
 						token.name = res.user.displayName || res.user.username;
 					}
@@ -112,7 +129,7 @@ export function authConfig(): SvelteKitAuthConfig {
 				if (Date.now() >= cur.refreshExpiresAt) return null;
 				if (!needsRefresh(cur)) return token;
 				try {
-					token.dingus = await refreshOnce(cur, (rt) => serverApi().auth.refresh(rt));
+					token.dingus = await refreshOnce(cur, (rt) => anonymous().auth.refresh(rt));
 					delete token.error;
 					return token;
 				} catch (e) {
@@ -145,7 +162,7 @@ export function authConfig(): SvelteKitAuthConfig {
 				const t = 'token' in message ? message.token?.dingus : undefined;
 				if (!t) return;
 				try {
-					await serverApi(t.accessToken).auth.logout();
+					await serverApi(t.accessToken, client).auth.logout();
 				} catch {
 					// already expired or revoked: nothing left to end
 				}
@@ -155,11 +172,11 @@ export function authConfig(): SvelteKitAuthConfig {
 	return config;
 }
 
-export const { handle, signIn } = SvelteKitAuth(async () => authConfig());
+export const { handle, signIn } = SvelteKitAuth(async (event) => authConfig(event));
 
 /** Runs one Auth.js action inside our own form action and copies its cookies to the response. */
 async function runAuthAction(event: RequestEvent, action: string, body: URLSearchParams) {
-	const config = authConfig();
+	const config = authConfig(event);
 	config.basePath = '/auth';
 	config.skipCSRFCheck = skipCSRFCheck; // our form actions are protected by SvelteKit's origin check
 	setEnvDefaults(env, config, true);

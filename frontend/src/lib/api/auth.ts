@@ -9,6 +9,7 @@ export interface RegisterRequest {
 	displayName?: string;
 }
 
+/** A field left out (or null) stays as it is; an empty string clears it. */
 export interface ProfileUpdate {
 	displayName?: string | null;
 	avatarUrl?: string | null;

@@ -42,6 +42,8 @@ export interface ApiOptions {
 	token?: () => string | null | Promise<string | null>;
 	/** called once on a 401 `token_expired`; returns a fresh token or null */
 	refresh?: () => Promise<string | null>;
+	/** sent with every request (server side: the client's address for throttling) */
+	headers?: Record<string, string>;
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -150,7 +152,7 @@ export class Http {
 		options: RequestOptions,
 		token: string | null
 	): Promise<Response> {
-		const headers: Record<string, string> = { accept: 'application/json' };
+		const headers: Record<string, string> = { ...this.opts.headers, accept: 'application/json' };
 		if (token) headers.authorization = `Bearer ${token}`;
 		let body: string | undefined;
 		if (options.body !== undefined) {

@@ -1,5 +1,5 @@
 import { establishSession, signIn } from '../../../auth';
-import { serverApi } from '$lib/server/gateway';
+import { forwardedFor, serverApi } from '$lib/server/gateway';
 import { formMessage, safeNext, signInErrorText } from '$lib/server/forms';
 import { externalProviderInfo } from '$lib/server/providers';
 import { putHandoff } from '$lib/server/tokens';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		}
 		let nonce: string;
 		try {
-			nonce = putHandoff(await serverApi().auth.login(login, password));
+			nonce = putHandoff(await serverApi(null, forwardedFor(event)).auth.login(login, password));
 		} catch (e) {
 			return fail(400, { login, message: formMessage(e) });
 		}

@@ -1,5 +1,5 @@
 import { establishSession } from '../../../auth';
-import { serverApi } from '$lib/server/gateway';
+import { forwardedFor, serverApi } from '$lib/server/gateway';
 import { fieldErrors, formMessage } from '$lib/server/forms';
 import { putHandoff } from '$lib/server/tokens';
 import { fail, redirect } from '@sveltejs/kit';
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		}
 		let nonce: string;
 		try {
-			const res = await serverApi().auth.register({
+			const res = await serverApi(null, forwardedFor(event)).auth.register({
 				username: values.username,
 				email: values.email,
 				password,
