@@ -1,0 +1,60 @@
+package dev.dingus.messages.core;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything message-service lets you tune, bound from {@code dingus.messages.*} (defaults in
+ * {@code application.yml}, each with an environment variable).
+ *
+ * @param nodeId this instance's name among the message-service nodes (prefixes Engine.IO session ids)
+ * @param limits sizes and rates stated in the OpenAPI document and the protocol
+ * @param writer the group-commit writer
+ * @param cache the Redis cache of each room's latest page
+ * @param membership the local membership cache and the room-service fallback
+ * @param socket the Socket.IO server
+ */
+@ConfigurationProperties("dingus.messages")
+public record MessagesProperties(String nodeId, Limits limits, Writer writer, Cache cache, Membership membership,
+        Socket socket) {
+
+    /**
+     * @param maxContentLength characters (code points) of a message after trimming
+     * @param maxPageSize largest history/search page; {@code defaultPageSize} when none is asked for
+     * @param syncMaxRooms rooms in one {@code sync} call; {@code syncMaxMessagesPerRoom} messages per room
+     * @param sendRatePerSecond sends per user and second on average, bursts up to {@code sendBurst}
+     * @param typingTtl how long a typing flag lives without a new {@code typing}
+     */
+    public record Limits(int maxContentLength, int maxPageSize, int defaultPageSize, int syncMaxRooms,
+            int syncMaxMessagesPerRoom, double sendRatePerSecond, int sendBurst, Duration typingTtl,
+            int maxClientMsgIdLength, int maxSearchQueryLength, int unreadCountCap) {}
+
+    /**
+     * @param partitions writer threads; a room always goes to the same one (keeps its order)
+     * @param maxBatch sends written in one transaction at most
+     * @param linger how long a writer waits for more sends once it has one (0: only what is queued)
+     * @param queueCapacity sends waiting per partition before new ones are refused as busy
+     */
+    public record Writer(int partitions, int maxBatch, Duration linger, int queueCapacity) {}
+
+    /** @param pageSize messages kept per room (the largest page); {@code ttl} after the last write or fill */
+    public record Cache(int pageSize, Duration ttl) {}
+
+    /**
+     * @param cacheTtl how long a membership answer is kept in memory (changes invalidate it at once)
+     * @param negativeCacheTtl how long a "not a member" answer confirmed by room-service is kept
+     * @param roomServiceUrl room-service, asked when this service has not heard of a room or membership yet
+     */
+    public record Membership(Duration cacheTtl, Duration negativeCacheTtl, String roomServiceUrl,
+            Duration roomServiceTimeout) {}
+
+    /**
+     * @param port Engine.IO/Socket.IO port ({@code 0}: a free one)
+     * @param maxPayloadBytes largest HTTP body or WebSocket message
+     * @param corsOrigins browser origins allowed (empty: the platform's CORS list)
+     */
+    public record Socket(String host, int port, String path, int maxPayloadBytes, Duration pingInterval,
+            Duration pingTimeout, double inboundEventsPerSecond, int inboundEventBurst, Duration presenceRefresh,
+            Duration presenceDeadline, List<String> corsOrigins) {}
+}

@@ -1,0 +1,57 @@
+package dev.dingus.messages.membership.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code rooms} and {@code room_members} tables, written only from room-service's events. */
+@Repository
+public class MembershipStore {
+    private final JdbcClient jdbc;
+
+    MembershipStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What this service knows locally: nothing (room unknown), or the room with the user's role (null if none). */
+    public record Local(String kind, String postPolicy, String role) {}
+
+    Optional<Local> find(UUID roomId, UUID userId) {
+        return jdbc.sql("""
+                SELECT r.kind, r.post_policy, m.role FROM rooms r
+                LEFT JOIN room_members m ON m.room_id = r.id AND m.user_id = ?
+                WHERE r.id = ?""")
+                .params(userId, roomId)
+                .query((rs, n) -> new Local(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public List<UUID> roomsOf(UUID userId) {
+        return jdbc.sql("SELECT room_id FROM room_members WHERE user_id = ?").param(userId).query(UUID.class).list();
+    }
+
+    void upsertRoom(UUID roomId, String kind, String postPolicy) {
+        jdbc.sql("""
+                INSERT INTO rooms (id, kind, post_policy) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, post_policy = EXCLUDED.post_policy, updated_at = now()""")
+                .params(roomId, kind, postPolicy == null ? "everyone" : postPolicy).update();
+    }
+
+    /** Known rooms only: a role event never invents a room whose kind we do not know. */
+    void upsertMember(UUID roomId, UUID userId, String role) {
+        jdbc.sql("""
+                INSERT INTO room_members (room_id, user_id, role) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM rooms WHERE id = ?)
+                ON CONFLICT (room_id, user_id) DO UPDATE SET role = EXCLUDED.role""")
+                .params(roomId, userId, role, roomId).update();
+    }
+
+    void removeMember(UUID roomId, UUID userId) {
+        jdbc.sql("DELETE FROM room_members WHERE room_id = ? AND user_id = ?").params(roomId, userId).update();
+    }
+
+    void deleteRoom(UUID roomId) {
+        jdbc.sql("DELETE FROM rooms WHERE id = ?").param(roomId).update();
+    }
+}

@@ -1,0 +1,256 @@
+package dev.dingus.messages.messaging.internal;
+
+import dev.dingus.contracts.events.EventTypes;
+import dev.dingus.contracts.events.MessageCreated;
+import dev.dingus.messages.core.MessageErrors;
+import dev.dingus.messages.core.MessageView;
+import dev.dingus.messages.core.MessagesProperties;
+import dev.dingus.messages.core.Times;
+import dev.dingus.messages.messaging.internal.MessageStore.NewRow;
+import dev.dingus.platform.events.outbox.Outbox;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: sends are queued, and each writer thread stores whatever arrived meanwhile (up to
+ * {@code maxBatch}, waiting at most {@code linger} for more) in one transaction — idempotency lookup, seq
+ * allocation, insert and outbox events, a handful of round trips for the whole batch. Every send is answered
+ * only after that commit. A room always goes to the same writer, so its messages keep their order.
+ */
+@Component
+public class GroupCommitWriter implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final int ATTEMPTS = 3;
+    /** Deadlock, serialization failure, unique violation (a resend racing on another node): try the batch again. */
+    private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23505");
+
+    /** One send waiting to be stored. */
+    public record Request(NewRow row, String roomKind, CompletableFuture<Written> result) {}
+
+    /** A stored send: the message, and whether it was a resend of one stored before. */
+    public record Written(MessageView message, boolean duplicate, List<String> mentions) {}
+
+    private final MessageStore store;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final MessageEffects effects;
+    private final int maxBatch;
+    private final long lingerNanos;
+    private final List<BlockingQueue<Request>> queues = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    GroupCommitWriter(MessageStore store, Outbox outbox, TransactionTemplate tx, MessageEffects effects,
+            MessagesProperties props) {
+        this.store = store;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.effects = effects;
+        MessagesProperties.Writer w = props.writer();
+        this.maxBatch = w.maxBatch();
+        this.lingerNanos = w.linger().toNanos();
+        for (int i = 0; i < w.partitions(); i++) {
+            queues.add(new ArrayBlockingQueue<>(w.queueCapacity()));
+        }
+    }
+
+    /** Queues a send; the future completes after the commit (or fails with an {@code ApiException}). */
+    public CompletableFuture<Written> submit(NewRow row, String roomKind) {
+        CompletableFuture<Written> result = new CompletableFuture<>();
+        BlockingQueue<Request> queue = queues.get(Math.floorMod(row.roomId().hashCode(), queues.size()));
+        if (!running || !queue.offer(new Request(row, roomKind, result))) {
+            result.completeExceptionally(MessageErrors.busy());
+        }
+        return result;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<Request> queue = queues.get(i);
+            threads.add(Thread.ofPlatform().name("message-writer-" + i).daemon().start(() -> loop(queue)));
+        }
+    }
+
+    /** Stops taking sends and stores what is queued before the database goes away. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the HTTP server and the Socket.IO server stopped taking requests. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
+    private void loop(BlockingQueue<Request> queue) {
+        List<Request> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                if (lingerNanos > 0) {
+                    long deadline = System.nanoTime() + lingerNanos;
+                    while (batch.size() < maxBatch) {
+                        long left = deadline - System.nanoTime();
+                        Request more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                        if (more == null) {
+                            break;
+                        }
+                        batch.add(more);
+                        queue.drainTo(batch, maxBatch - batch.size());
+                    }
+                }
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Message writer failed on a batch of {}", batch.size(), e);
+                batch.forEach(r -> r.result().completeExceptionally(MessageErrors.storageUnavailable()));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Request> batch) {
+        List<Written> written = null;
+        for (int attempt = 1; written == null; attempt++) {
+            try {
+                written = tx.execute(status -> writeInTransaction(batch));
+            } catch (RuntimeException e) {
+                if (attempt < ATTEMPTS && retryable(e)) {
+                    log.debug("Retrying a batch of {} messages after {}", batch.size(), sqlState(e));
+                    continue;
+                }
+                log.error("Could not store a batch of {} messages (SQL state {}): {}", batch.size(), sqlState(e), e.toString());
+                batch.forEach(r -> r.result().completeExceptionally(MessageErrors.storageUnavailable()));
+                return;
+            }
+        }
+        List<Written> fresh = written.stream().filter(w -> !w.duplicate()).toList();
+        try {
+            effects.created(fresh);
+        } catch (RuntimeException e) {
+            log.error("Delivering {} stored messages failed", fresh.size(), e);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(written.get(i));
+        }
+    }
+
+    /** One transaction for the whole batch; answers in the order of the batch. */
+    private List<Written> writeInTransaction(List<Request> batch) {
+        List<UUID> senders = new ArrayList<>();
+        List<String> clientIds = new ArrayList<>();
+        for (Request r : batch) {
+            if (r.row().clientMsgId() != null) {
+                senders.add(r.row().senderId());
+                clientIds.add(r.row().clientMsgId());
+            }
+        }
+        Map<String, MessageView> stored = store.findByClientIds(senders, clientIds);
+
+        // Which requests are new; a resend inside the same batch points at the first of its kind.
+        Written[] answers = new Written[batch.size()];
+        int[] sameAs = new int[batch.size()];
+        Map<String, Integer> firstOfKey = new HashMap<>();
+        List<Integer> fresh = new ArrayList<>();
+        Map<UUID, Integer> countsByRoom = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewRow row = batch.get(i).row();
+            sameAs[i] = -1;
+            String key = row.clientMsgId() == null ? null : MessageStore.clientKey(row.senderId(), row.clientMsgId());
+            if (key != null && stored.containsKey(key)) {
+                answers[i] = new Written(stored.get(key), true, List.of());
+            } else if (key != null && firstOfKey.containsKey(key)) {
+                sameAs[i] = firstOfKey.get(key);
+            } else {
+                if (key != null) {
+                    firstOfKey.put(key, i);
+                }
+                fresh.add(i);
+                countsByRoom.merge(row.roomId(), 1, Integer::sum);
+            }
+        }
+
+        if (!fresh.isEmpty()) {
+            Map<UUID, Long> tops = store.allocateSeqs(countsByRoom);
+            Map<UUID, Long> next = new HashMap<>();
+            tops.forEach((room, top) -> next.put(room, top - countsByRoom.get(room) + 1));
+            Instant now = Times.now();
+            String createdAt = Times.format(now);
+            List<NewRow> rows = new ArrayList<>(fresh.size());
+            List<Long> seqs = new ArrayList<>(fresh.size());
+            for (int i : fresh) {
+                Request r = batch.get(i);
+                NewRow row = r.row();
+                long seq = next.merge(row.roomId(), 1L, Long::sum) - 1;
+                rows.add(row);
+                seqs.add(seq);
+                MessageView view = new MessageView(row.id(), row.roomId(), seq, row.senderId(), row.senderUsername(),
+                        row.content(), row.clientMsgId(), createdAt, null, false);
+                List<String> mentions = ContentRules.mentions(row.content());
+                answers[i] = new Written(view, false, mentions);
+                outbox.publish(EventTypes.MESSAGE_CREATED, new MessageCreated(row.id(), row.roomId(), r.roomKind(), seq,
+                        row.senderId(), row.senderUsername(), row.content(), mentions, now));
+            }
+            store.insertAll(rows, seqs, now);
+        }
+        List<Written> result = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            result.add(sameAs[i] >= 0 ? new Written(answers[sameAs[i]].message(), true, List.of()) : answers[i]);
+        }
+        return result;
+    }
+
+    private static boolean retryable(Throwable e) {
+        String state = sqlState(e);
+        return state != null && RETRYABLE.contains(state);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.dingus.messages.messaging.internal;
+
+import dev.dingus.messages.core.MessageView;
+import dev.dingus.messages.core.MessagesProperties;
+import dev.dingus.messages.core.RedisGuard;
+import dev.dingus.messages.core.RedisKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each room's latest messages in Redis (a hash: field = seq, value = message JSON, plus {@code top}), so that
+ * reading the latest page touches no database. Rules that keep it exact (docs/adr/0009-message-storage.md):
+ * <ul>
+ * <li>a read is a hit only if every seq from {@code top} down to the page's first is present; anything less
+ *     is a miss answered from PostgreSQL, which then fills the cache;</li>
+ * <li>appends never overwrite ({@code HSETNX}); edits and deletes overwrite only a cached entry and bump a
+ *     version; a fill writes only if the version did not move since before its database read, and never
+ *     overwrites — so a fill cannot put back an old text;</li>
+ * <li>new messages are in the cache before they are broadcast, so a socket that joins a room after a
+ *     broadcast finds them in the page it is given;</li>
+ * <li>a room whose cache write failed (Redis away) is read from PostgreSQL on this node until its cache was
+ *     dropped after Redis returned.</li>
+ * </ul>
+ */
+@Component
+public class LatestPageCache {
+    private static final Logger log = LoggerFactory.getLogger(LatestPageCache.class);
+    private static final String TOP = "top";
+
+    private static final String APPEND_SCRIPT = """
+            local top = tonumber(redis.call('HGET', KEYS[1], 'top') or '0')
+            for i = 3, #ARGV, 2 do
+              redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
+              local s = tonumber(ARGV[i])
+              if s > top then top = s end
+            end
+            redis.call('HSET', KEYS[1], 'top', top)
+            local cap = tonumber(ARGV[2])
+            if redis.call('HLEN', KEYS[1]) > cap + cap / 2 + 1 then
+              for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
+                if f ~= 'top' and tonumber(f) <= top - cap then redis.call('HDEL', KEYS[1], f) end
+              end
+            end
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return top""";
+    private static final byte[] APPEND_SOURCE = APPEND_SCRIPT.getBytes(StandardCharsets.UTF_8);
+
+    private static final RedisScript<Long> REPLACE = RedisScript.of("""
+            redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            if redis.call('HEXISTS', KEYS[1], ARGV[2]) == 1 then
+              redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+              return 1
+            end
+            return 0""", Long.class);
+
+    /** Forgets a room's page and moves its version on, so that no fill begun before can write afterwards. */
+    private static final RedisScript<Long> DROP = RedisScript.of("""
+            redis.call('DEL', KEYS[1])
+            redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            return 1""", Long.class);
+
+    private static final RedisScript<Long> FILL = RedisScript.of("""
+            local v = redis.call('GET', KEYS[2]) or '0'
+            if v ~= ARGV[1] then return 0 end
+            local top = tonumber(redis.call('HGET', KEYS[1], 'top') or '0')
+            local dbTop = tonumber(ARGV[3])
+            for i = 4, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            if dbTop > top then top = dbTop end
+            redis.call('HSET', KEYS[1], 'top', top)
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1""", Long.class);
+
+    /** A page read from the cache; {@code hasMore}: older messages exist. */
+    public record Page(List<MessageView> messages, boolean hasMore, long top) {}
+
+    private final StringRedisTemplate redis;
+    private final RedisGuard guard;
+    private final RedisKeys keys;
+    private final JsonMapper json;
+    private final int pageSize;
+    private final String ttlMillis;
+    private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+
+    LatestPageCache(StringRedisTemplate redis, RedisGuard guard, RedisKeys keys, JsonMapper json, MessagesProperties props) {
+        this.redis = redis;
+        this.guard = guard;
+        this.keys = keys;
+        this.json = json;
+        this.pageSize = props.cache().pageSize();
+        this.ttlMillis = Long.toString(props.cache().ttl().toMillis());
+        guard.onRecovered(this::dropDirtyRooms);
+    }
+
+    /** The messages one page can hold at most; fills load this many. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** The latest {@code limit} messages when the cache holds all of them, else empty. */
+    public Optional<Page> read(UUID roomId, int limit) {
+        if (dirty.contains(roomId)) {
+            return Optional.empty();
+        }
+        Map<Object, Object> entries = guard.call(() -> redis.opsForHash().entries(keys.latestPage(roomId)), () -> null);
+        if (entries == null || !entries.containsKey(TOP)) {
+            return Optional.empty();
+        }
+        long top = Long.parseLong((String) entries.get(TOP));
+        long first = Math.max(1, top - limit + 1);
+        List<MessageView> page = new ArrayList<>((int) Math.max(0, top - first + 1));
+        for (long seq = first; seq <= top; seq++) {
+            Object value = entries.get(Long.toString(seq));
+            if (value == null) {
+                return Optional.empty();
+            }
+            page.add(json.readValue((String) value, MessageView.class));
+        }
+        return Optional.of(new Page(page, first > 1, top));
+    }
+
+    /** The version to hand to {@link #fill} (read before the database is); null when Redis is away. */
+    public String versionForFill(UUID roomId) {
+        if (dirty.contains(roomId)) {
+            return null;
+        }
+        return guard.call(() -> {
+            String v = redis.opsForValue().get(keys.latestPageVersion(roomId));
+            return v == null ? "0" : v;
+        }, () -> null);
+    }
+
+    /** Stores what PostgreSQL answered for the latest page (the newest {@link #pageSize} messages, ascending). */
+    public void fill(UUID roomId, String version, List<MessageView> latest, long dbTop) {
+        if (version == null) {
+            return;
+        }
+        List<String> args = new ArrayList<>(3 + latest.size() * 2);
+        args.add(version);
+        args.add(ttlMillis);
+        args.add(Long.toString(dbTop));
+        for (MessageView m : latest) {
+            args.add(Long.toString(m.seq()));
+            args.add(json.writeValueAsString(m));
+        }
+        guard.run(() -> redis.execute(FILL, List.of(keys.latestPage(roomId), keys.latestPageVersion(roomId)), args.toArray()));
+    }
+
+    /** New messages (ascending per room) after their commit, all rooms in one pipelined round trip. */
+    public void append(Map<UUID, List<MessageView>> byRoom) {
+        List<UUID> rooms = new ArrayList<>(byRoom.keySet());
+        boolean written = guard.run(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (UUID roomId : rooms) {
+                List<MessageView> messages = byRoom.get(roomId);
+                byte[][] keysAndArgs = new byte[1 + 2 + messages.size() * 2][];
+                int i = 0;
+                keysAndArgs[i++] = bytes(keys.latestPage(roomId));
+                keysAndArgs[i++] = bytes(ttlMillis);
+                keysAndArgs[i++] = bytes(Integer.toString(pageSize));
+                for (MessageView m : messages) {
+                    keysAndArgs[i++] = bytes(Long.toString(m.seq()));
+                    keysAndArgs[i++] = json.writeValueAsBytes(m);
+                }
+                connection.scriptingCommands().eval(APPEND_SOURCE, ReturnType.INTEGER, 1, keysAndArgs);
+            }
+            return null;
+        }));
+        if (!written) {
+            dirty.addAll(rooms);
+        }
+    }
+
+    /** An edited or deleted message, after its commit. */
+    public void replace(MessageView message) {
+        UUID roomId = message.roomId();
+        write(roomId, () -> redis.execute(REPLACE, List.of(keys.latestPage(roomId), keys.latestPageVersion(roomId)),
+                ttlMillis, Long.toString(message.seq()), json.writeValueAsString(message)));
+    }
+
+    /** Forgets a room (deleted). */
+    public void drop(UUID roomId) {
+        write(roomId, () -> dropNow(roomId));
+    }
+
+    private void write(UUID roomId, Runnable command) {
+        if (!guard.run(command)) {
+            dirty.add(roomId);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** After an outage: the entries of rooms written meanwhile may be stale, so they go (PostgreSQL refills them). */
+    private void dropDirtyRooms() {
+        for (UUID roomId : Set.copyOf(dirty)) {
+            dropNow(roomId);
+            dirty.remove(roomId);
+        }
+        log.info("Latest-page cache repaired after the Redis outage");
+    }
+
+    private void dropNow(UUID roomId) {
+        redis.execute(DROP, List.of(keys.latestPage(roomId), keys.latestPageVersion(roomId)), ttlMillis);
+    }
+
+}

@@ -1,0 +1,102 @@
+package dev.dingus.messages.ratelimit;
+
+import dev.dingus.messages.core.MessagesProperties;
+import dev.dingus.messages.core.RedisGuard;
+import dev.dingus.messages.core.RedisKeys;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Sends per user: {@code sendRatePerSecond} on average, bursts up to {@code sendBurst}, over all nodes. */
+@Component
+public class SendRateLimiter {
+    /**
+     * Token bucket in one hash {tokens, at}; answers 0 when allowed, else the milliseconds until a token is
+     * back. Redis' own clock ({@code TIME}) keeps nodes with skewed clocks fair.
+     */
+    private static final RedisScript<Long> TAKE = RedisScript.of("""
+            local rate = tonumber(ARGV[1]) / 1000
+            local burst = tonumber(ARGV[2])
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+            local tokens = tonumber(state[1]) or burst
+            local at = tonumber(state[2]) or now
+            tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
+            local wait = 0
+            if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) / rate) end
+            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
+            redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+            return wait""", Long.class);
+
+    private final StringRedisTemplate redis;
+    private final RedisGuard guard;
+    private final RedisKeys keys;
+    private final double ratePerSecond;
+    private final int burst;
+    private final Map<UUID, LocalBucket> local = new ConcurrentHashMap<>();
+
+    SendRateLimiter(StringRedisTemplate redis, RedisGuard guard, RedisKeys keys, MessagesProperties props) {
+        this.redis = redis;
+        this.guard = guard;
+        this.keys = keys;
+        this.ratePerSecond = props.limits().sendRatePerSecond();
+        this.burst = props.limits().sendBurst();
+    }
+
+    /** Takes one send from the user's bucket, or throws {@code rate_limited} with the time to wait. */
+    public void acquire(UUID userId) {
+        long waitMillis = guard.call(
+                () -> redis.execute(TAKE, List.of(keys.sendRate(userId)), Double.toString(ratePerSecond), Integer.toString(burst)),
+                () -> local.computeIfAbsent(userId, u -> new LocalBucket(ratePerSecond, burst)).take());
+        if (waitMillis > 0) {
+            throw new SendRateLimited(waitMillis);
+        }
+    }
+
+    /** Local buckets are only for outages; full ones carry no information. */
+    @Scheduled(fixedDelay = 60_000)
+    public void forgetIdleLocalBuckets() {
+        local.values().removeIf(LocalBucket::full);
+    }
+
+    /** The in-memory stand-in, same rules. */
+    static final class LocalBucket {
+        private final double ratePerMilli;
+        private final int burst;
+        private double tokens;
+        private long at;
+
+        LocalBucket(double ratePerSecond, int burst) {
+            this.ratePerMilli = ratePerSecond / 1000;
+            this.burst = burst;
+            this.tokens = burst;
+            this.at = System.currentTimeMillis();
+        }
+
+        synchronized long take() {
+            refill();
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - tokens) / ratePerMilli);
+        }
+
+        synchronized boolean full() {
+            refill();
+            return tokens >= burst;
+        }
+
+        private void refill() {
+            long now = System.currentTimeMillis();
+            tokens = Math.min(burst, tokens + Math.max(0, now - at) * ratePerMilli);
+            at = now;
+        }
+    }
+}

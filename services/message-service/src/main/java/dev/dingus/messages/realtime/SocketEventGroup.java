@@ -1,0 +1,33 @@
+package dev.dingus.messages.realtime;
+
+import dev.dingus.platform.web.security.AuthenticatedUser;
+import dev.dingus.socketio.Ack;
+import dev.dingus.socketio.Args;
+import dev.dingus.socketio.Socket;
+
+/** A set of client events registered on every new socket. */
+interface SocketEventGroup {
+    void register(Socket socket);
+
+    /** The body of one event handler; what it throws becomes an error answer ({@link SocketErrors}). */
+    @FunctionalInterface
+    interface Body {
+        void handle(Socket socket, AuthenticatedUser user, Args args, Ack ack) throws Exception;
+    }
+
+    /** Registers {@code body} for {@code event}, with the socket's user and error answers. */
+    static void on(Socket socket, String event, Body body) {
+        socket.on(event, (s, args, ack) -> {
+            try {
+                body.handle(s, userOf(s), args, ack);
+            } catch (Exception e) {
+                SocketErrors.answer(ack, event, e);
+            }
+        });
+    }
+
+    /** The user this socket authenticated as (handshake, or a later {@code authenticate}). */
+    static AuthenticatedUser userOf(Socket socket) {
+        return socket.data(AuthenticatedUser.class);
+    }
+}

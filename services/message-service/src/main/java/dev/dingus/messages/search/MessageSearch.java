@@ -1,0 +1,71 @@
+package dev.dingus.messages.search;
+
+import dev.dingus.messages.core.MessageView;
+import dev.dingus.messages.core.Times;
+import dev.dingus.messages.core.MessagesProperties;
+import dev.dingus.messages.membership.MembershipService;
+import dev.dingus.platform.web.errors.ApiException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code websearch_to_tsquery} syntax ("quoted phrases", or, -not) over the rooms the caller is a member of;
+ * deleted messages never match. One room when {@code roomId} is given (membership checked like history).
+ */
+@Service
+public class MessageSearch {
+    private static final int DEFAULT_SIZE = 20;
+
+    private final JdbcClient jdbc;
+    private final MembershipService membership;
+    private final MessagesProperties.Limits limits;
+
+    MessageSearch(JdbcClient jdbc, MembershipService membership, MessagesProperties props) {
+        this.jdbc = jdbc;
+        this.membership = membership;
+        this.limits = props.limits();
+    }
+
+    public SearchPage search(UUID userId, String query, UUID roomId, Integer page, Integer size) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            throw ApiException.validation("q must not be empty.");
+        }
+        if (q.length() > limits.maxSearchQueryLength()) {
+            throw ApiException.validation("q has at most " + limits.maxSearchQueryLength() + " characters.");
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0 || p > 1000) {
+            throw ApiException.validation("page must be between 0 and 1000.");
+        }
+        if (s < 1 || s > limits.maxPageSize()) {
+            throw ApiException.validation("size must be between 1 and " + limits.maxPageSize() + ".");
+        }
+        if (roomId != null) {
+            membership.requireMember(roomId, userId);
+        }
+        List<MessageView> rows = jdbc.sql("""
+                SELECT m.id, m.room_id, m.seq, m.sender_id, m.sender_username, m.content, m.client_msg_id,
+                       m.created_at, m.edited_at
+                FROM messages m JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ?
+                WHERE m.search @@ websearch_to_tsquery('simple', ?) AND m.deleted_at IS NULL
+                  AND (?::uuid IS NULL OR m.room_id = ?::uuid)
+                ORDER BY m.created_at DESC, m.id
+                LIMIT ? OFFSET ?""")
+                .params(userId, q, roomId, roomId, s + 1, p * s)
+                .query((rs, n) -> {
+                    Timestamp edited = rs.getTimestamp("edited_at");
+                    return new MessageView(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class),
+                            rs.getLong("seq"), rs.getObject("sender_id", UUID.class), rs.getString("sender_username"),
+                            rs.getString("content"), rs.getString("client_msg_id"),
+                            Times.format(rs.getTimestamp("created_at").toInstant()),
+                            edited == null ? null : Times.format(edited.toInstant()), false);
+                })
+                .list();
+        return new SearchPage(rows.subList(0, Math.min(s, rows.size())), p, s, rows.size() > s);
+    }
+}

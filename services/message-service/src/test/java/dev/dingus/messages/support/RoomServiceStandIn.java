@@ -1,0 +1,97 @@
+package dev.dingus.messages.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays room-service's internal membership endpoint ({@code GET /internal/rooms/{roomId}/members/{userId}},
+ * guarded by the service token) over real HTTP, for the fallback used before an event has arrived.
+ */
+public final class RoomServiceStandIn implements AutoCloseable {
+    public static final String SERVICE_TOKEN = "dev-service-token-change-me";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private record Room(String kind, String postPolicy, Map<UUID, String> roles) {}
+
+    private final HttpServer server;
+    private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private RoomServiceStandIn(HttpServer server) {
+        this.server = server;
+    }
+
+    public static RoomServiceStandIn start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            RoomServiceStandIn standIn = new RoomServiceStandIn(server);
+            server.createContext("/internal/rooms/", standIn::handle);
+            server.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** room-service knows this room and member (the events have not told message-service yet). */
+    public void knows(UUID roomId, String kind, String postPolicy, UUID userId, String role) {
+        rooms.computeIfAbsent(roomId, r -> new Room(kind, postPolicy, new ConcurrentHashMap<>())).roles().put(userId, role);
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        calls.incrementAndGet();
+        if (!SERVICE_TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Dingus-Service-Token"))) {
+            respond(exchange, 401, Map.of("code", "unauthorized"));
+            return;
+        }
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        // /internal/rooms/{roomId}/members/{userId}
+        if (parts.length != 6 || !"members".equals(parts[4])) {
+            respond(exchange, 404, Map.of("code", "not_found"));
+            return;
+        }
+        Room room = rooms.get(UUID.fromString(parts[3]));
+        if (room == null) {
+            respond(exchange, 404, Map.of("code", "room_not_found"));
+            return;
+        }
+        String role = room.roles().get(UUID.fromString(parts[5]));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("member", role != null);
+        body.put("role", role);
+        body.put("kind", room.kind());
+        body.put("postPolicy", room.postPolicy());
+        respond(exchange, 200, body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
