@@ -143,6 +143,15 @@ class ServerApiIT {
   }
 
   @Test
+  void sessionIdsCarryTheNodeIdForGatewayRouting() throws Exception {
+    start(SocketIoServer.builder().sidPrefix("message-2."), s -> { });
+    String sid = client.openPolling();
+    assertThat(sid).startsWith("message-2.");
+    assertThat(client.post("EIO=4&transport=polling&sid=" + sid, "40").body()).isEqualTo("ok");
+    assertThat(client.get("EIO=4&transport=polling&sid=" + sid).body()).startsWith("40{\"sid\"");
+  }
+
+  @Test
   void handshakesBeyondMaxConnectionsGet503() throws Exception {
     start(SocketIoServer.builder().maxConnections(2), s -> { });
     client.openPolling();

@@ -35,9 +35,9 @@ public class CodecBenchmark {
       "2026-11-25T17:00:00Z", "deleted", false);
   private final ChatMessage chat = new ChatMessage("room-1", "x".repeat(100), 1234.5, 7);
   private final byte[] kilobyte = new byte[1024];
-  private final String inbound = "42[\"send_message\",{\"roomId\":\"3f2b1c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d\","
-      + "\"content\":\"Hello there, this is a typical chat message of moderate length.\",\"clientMsgId\":\"c-1\"}]"
-      .substring(1);
+  // Socket.IO text of an inbound event (the Engine.IO "4" is already stripped by the transport).
+  private final String inbound = "2[\"send_message\",{\"roomId\":\"3f2b1c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d\","
+      + "\"content\":\"Hello there, this is a typical chat message of moderate length.\",\"clientMsgId\":\"c-1\"}]";
   private final String inboundWithAck = "2/chat,17[\"typing\",{\"roomId\":\"r1\"}]";
 
   @Benchmark
