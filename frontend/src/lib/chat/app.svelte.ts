@@ -15,6 +15,7 @@ import {
 	ClientEvent,
 	ServerEvent,
 	type MessageDeletedPayload,
+	SYNC_MAX_ROOMS,
 	type RoomJoined,
 	type SyncAck
 } from '$lib/realtime/events';
@@ -22,7 +23,7 @@ import type { TokenSource } from '$lib/token';
 import { toasts } from '$lib/toast.svelte';
 import { byActivity, roomTitle, userLabel } from './names';
 import * as reads from './reads';
-import { syncMessages, syncRequest } from './sync';
+import { chunkRooms, nextRound, syncMessages, syncRequest } from './sync';
 import * as tl from './timeline';
 import * as typing from './typing';
 import * as unread from './unread';
@@ -484,6 +485,7 @@ export class ChatApp {
 								roomId,
 								messages: ack.messages,
 								lastSeq: ack.lastSeq ?? 0,
+								hasMore: ack.hasMore,
 								reads: ack.reads
 							});
 					} catch (e) {
@@ -499,23 +501,35 @@ export class ChatApp {
 		);
 	}
 
-	/** After a reconnect: everything after the last message held without a gap, once. */
+	/**
+	 * After a reconnect: everything after the last message held without a gap, once. Rooms go in
+	 * calls of at most SYNC_MAX_ROOMS; a room with more than one answer's worth is asked again.
+	 */
 	async sync() {
 		const s = this.socket;
 		if (!s?.connected) return;
-		const rooms = syncRequest(Object.values(this.timelines));
-		if (Object.keys(rooms).length === 0) return;
+		let pending = chunkRooms(syncRequest(Object.values(this.timelines)), SYNC_MAX_ROOMS);
 		try {
-			const ack = await request<Exclude<SyncAck, { success: false }>>(
-				s,
-				ClientEvent.SYNC,
-				{ rooms },
-				20_000
-			);
-			for (const [roomId, messages] of syncMessages({ ...ack, success: true })) {
-				this.setTimeline(roomId, tl.mergeMessages(this.timeline(roomId), messages));
-				for (const m of messages) this.counters = unread.onMessage(this.counters, m, this.myUserId);
-				this.learnSenders(messages);
+			for (let round = 0; pending.length > 0 && round < 50; round++) {
+				const next: Record<string, number> = {};
+				for (const rooms of pending) {
+					const ack = await request<Exclude<SyncAck, { success: false }>>(
+						s,
+						ClientEvent.SYNC,
+						{ rooms },
+						20_000
+					);
+					const answer = { ...ack, success: true as const };
+					const got = syncMessages(answer);
+					for (const [roomId, messages] of got) {
+						this.setTimeline(roomId, tl.mergeMessages(this.timeline(roomId), messages));
+						for (const m of messages)
+							this.counters = unread.onMessage(this.counters, m, this.myUserId);
+						this.learnSenders(messages);
+					}
+					Object.assign(next, nextRound(answer, got));
+				}
+				pending = chunkRooms(next, SYNC_MAX_ROOMS);
 			}
 			if (this.activeRoomId) this.scheduleMarkRead(this.activeRoomId);
 		} catch (e) {
@@ -527,7 +541,10 @@ export class ChatApp {
 		if (!p?.roomId) return;
 		const messages = p.messages ?? [];
 		const first = messages[0]?.seq ?? 1;
-		this.setTimeline(p.roomId, tl.mergeLatest(this.timeline(p.roomId), messages, first > 1));
+		this.setTimeline(
+			p.roomId,
+			tl.mergeLatest(this.timeline(p.roomId), messages, (p.hasMore ?? true) && first > 1)
+		);
 		const last = messages[messages.length - 1];
 		if (last) this.counters = unread.onMessage(this.counters, last, this.myUserId);
 		for (const r of p.reads ?? []) this.reads = reads.onRead(this.reads, p.roomId, r.userId, r.seq);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncMessages, syncRequest } from './sync';
+import { chunkRooms, nextRound, syncMessages, syncRequest } from './sync';
 import { emptyTimeline, mergeLatest, mergeMessages } from './timeline';
 import { msg } from './testing';
 
@@ -35,5 +35,22 @@ describe('sync after reconnect', () => {
 		});
 		t = mergeMessages(t, synced.get('r1')!);
 		expect(t.messages.map((m) => m.id)).toEqual(['a', 'b', 'c', 'd']);
+	});
+
+	it('splits big requests into calls the server accepts', () => {
+		const rooms = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`r${i}`, i]));
+		const chunks = chunkRooms(rooms, 50);
+		expect(chunks.map((c) => Object.keys(c).length)).toEqual([50, 50, 20]);
+		expect(Object.assign({}, ...chunks)).toEqual(rooms);
+		expect(chunkRooms({}, 50)).toEqual([]);
+	});
+
+	it('continues rooms that have more from the last seq received', () => {
+		const ack = {
+			success: true as const,
+			rooms: { r1: [msg(5), msg(6)], r2: [msg(1, { room_id: 'r2' })] },
+			hasMore: { r1: true, r2: false }
+		};
+		expect(nextRound(ack, syncMessages(ack))).toEqual({ r1: 6 });
 	});
 });

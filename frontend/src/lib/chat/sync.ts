@@ -12,6 +12,27 @@ export function syncRequest(timelines: Iterable<Timeline>): Record<string, numbe
 	return rooms;
 }
 
+/** Splits a sync request into calls of at most `max` rooms each. */
+export function chunkRooms(rooms: Record<string, number>, max: number): Record<string, number>[] {
+	const entries = Object.entries(rooms);
+	const out: Record<string, number>[] = [];
+	for (let i = 0; i < entries.length; i += max)
+		out.push(Object.fromEntries(entries.slice(i, i + max)));
+	return out;
+}
+
+/** The rooms the server has more for, with the seq to continue from (the last one it sent). */
+export function nextRound(ack: SyncAck, got: Map<string, Message[]>): Record<string, number> {
+	const next: Record<string, number> = {};
+	if (!ack.success) return next;
+	for (const [roomId, more] of Object.entries(ack.hasMore ?? {})) {
+		const list = got.get(roomId);
+		const last = list?.[list.length - 1];
+		if (more && last) next[roomId] = last.seq;
+	}
+	return next;
+}
+
 /** Groups the sync answer by room, accepting a flat list or a per-room map. */
 export function syncMessages(ack: SyncAck): Map<string, Message[]> {
 	const out = new Map<string, Message[]>();

@@ -72,6 +72,8 @@ export interface RoomJoined {
 	roomId: string;
 	messages: Message[];
 	lastSeq: number;
+	/** whether older messages exist before this page */
+	hasMore?: boolean;
 	/** optional: other members' read positions, if the server sends them */
 	reads?: { userId: string; seq: number }[];
 }
@@ -104,8 +106,20 @@ export interface RoomChanged {
 	roomId: string;
 }
 
-/** Sync ack: every message after each room's lastSeq; servers may group them per room or not. */
-export type SyncAck = Ack<{ messages?: Message[]; rooms?: Record<string, Message[]> }>;
+/**
+ * Sync ack: the messages after each room's lastSeq, per room (a flat `messages` list is read too);
+ * `hasMore[roomId]` asks for another round; a room the user may no longer read has an entry in
+ * `errors` instead of failing the whole answer.
+ */
+export type SyncAck = Ack<{
+	messages?: Message[];
+	rooms?: Record<string, Message[]>;
+	hasMore?: Record<string, boolean>;
+	errors?: Record<string, SocketError>;
+}>;
+
+/** At most this many rooms per `sync` call (message-service `sync-max-rooms`). */
+export const SYNC_MAX_ROOMS = 50;
 
 export interface ServerToClientEvents {
 	authenticated: (p: { success: boolean; userId?: string }) => void;
