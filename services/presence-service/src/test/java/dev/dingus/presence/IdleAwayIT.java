@@ -1,7 +1,6 @@
 package dev.dingus.presence;
 
 import static dev.dingus.presence.support.Eventually.during;
-import static dev.dingus.presence.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.contracts.realtime.SocketEvents;
@@ -40,9 +39,9 @@ class IdleAwayIT extends PresenceTestBase {
                     got -> got.size() >= 4 && got.get(3).path("status").asString().equals("away"), WAIT);
 
             node.messageSent(alice.id()); // written by message-service, noticed by the idle sweep
-            eventually(WAIT, () -> assertThat(statusOf(bob, alice)).isEqualTo("online"));
-            assertThat(fanout.received(target(bob), SocketEvents.PRESENCE_UPDATE).get(4).path("status").asString())
-                    .isEqualTo("online");
+            fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
+                    got -> got.size() >= 5 && got.get(4).path("status").asString().equals("online"), WAIT);
+            assertThat(statusOf(bob, alice)).isEqualTo("online");
         } finally {
             heartbeats.shutdownNow();
         }
