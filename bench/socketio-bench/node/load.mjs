@@ -66,7 +66,8 @@ await new Promise((r) => setTimeout(r, 2000));
 measuring = false;
 const sorted = latencies.subarray(0, n).sort();
 const pct = (p) => (n ? sorted[Math.min(n - 1, Math.floor(p * n))] : NaN);
-console.log("RESULT " + JSON.stringify({ clients, roomSize, rate, transport, seconds: measure, sent, acked, expected,
+const onWebSocket = sockets.filter((s) => s.io.engine && s.io.engine.transport.name === "websocket").length;
+console.log("RESULT " + JSON.stringify({ clients, onWebSocket, roomSize, rate, transport, seconds: measure, sent, acked, expected,
   delivered, p50: pct(0.5), p99: pct(0.99), p999: pct(0.999), max: n ? sorted[n - 1] : NaN }));
 sockets.forEach((s) => s.disconnect());
 process.exit(0);
