@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,32 +78,41 @@ class PresenceIT extends PresenceTestBase {
         MessageNode dying = new MessageNode(redis, prefix, TTL);
         MessageNode healthy = new MessageNode(redis, prefix, TTL);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService dyingHeartbeats = Executors.newSingleThreadScheduledExecutor();
+        AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
         try {
             dying.connect(alice.id());
             healthy.connect(carol.id());
             heartbeats.scheduleAtFixedRate(healthy::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
+            dyingHeartbeats.scheduleAtFixedRate(() -> {
+                lastHeartbeat.set(Instant.now());
+                dying.heartbeat();
+            }, 0, 300, TimeUnit.MILLISECONDS);
             eventually(WAIT, () -> {
                 assertThat(statusOf(bob, alice)).isEqualTo("online");
                 assertThat(statusOf(bob, carol)).isEqualTo("online");
             });
-            dying.heartbeat();
-            Instant lastHeartbeat = Instant.now();
             // the dying node says nothing more: no disconnect report, no heartbeat
+            dyingHeartbeats.shutdown();
+            assertThat(dyingHeartbeats.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
 
             List<JsonNode> updates = fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
                     got -> got.stream().anyMatch(u -> isUpdate(u, alice, "offline")), TTL.plus(WAIT));
             JsonNode offline = updates.stream().filter(u -> isUpdate(u, alice, "offline")).findFirst().orElseThrow();
             // last seen = the last heartbeat, not the moment the sweep noticed
             assertThat(Instant.parse(offline.path("lastSeen").asString()))
-                    .isBetween(lastHeartbeat.minusMillis(500), lastHeartbeat.plusMillis(500));
+                    .isBetween(lastHeartbeat.get().minusSeconds(1), lastHeartbeat.get().plusSeconds(1));
             assertThat(redis.opsForZSet().size(prefix + "presence:conn:" + alice.id())).isZero();
             assertThat(redis.opsForZSet().score(prefix + "presence:deadlines", alice.id().toString())).isNull();
 
             during(TTL.plusSeconds(1), () -> assertThat(statusOf(bob, carol)).isEqualTo("online"));
             assertThat(fanout.received(target(bob), SocketEvents.PRESENCE_UPDATE))
                     .noneMatch(u -> isUpdate(u, carol, "offline"));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         } finally {
             heartbeats.shutdownNow();
+            dyingHeartbeats.shutdownNow();
         }
     }
 

@@ -63,6 +63,6 @@ public final class MessageNode {
 
     private void report(String type, UUID userId, String socketId) {
         redis.convertAndSend(prefix + "presence:events", JSON.writeValueAsString(Map.of("type", type,
-                "userId", userId.toString(), "socketId", socketId, "nodeId", nodeId, "at", Instant.now().toString())));
+                "userId", userId.toString(), "socketId", socketId, "nodeId", nodeId, "at", System.currentTimeMillis())));
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = PresenceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PresenceTestBase {
-    protected static final Duration TTL = Duration.ofSeconds(2);
+    protected static final Duration TTL = Duration.ofSeconds(3);
     protected static final String SERVICE_TOKEN = "test-service-token-" + TestInfrastructure.uniqueId();
     protected static final TestTokens TOKENS = TestTokens.start();
     protected static final AuthUsersServer AUTH = AuthUsersServer.start(SERVICE_TOKEN);

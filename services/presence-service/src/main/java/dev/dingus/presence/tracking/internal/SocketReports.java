@@ -69,7 +69,7 @@ class SocketReports implements MessageListener {
             }
             presence.activity(report.userId(), Instant.now());
         } else if (report.isDisconnect()) {
-            presence.evaluate(report.userId(), report.at());
+            presence.evaluate(report.userId(), report.when());
         }
     }
 }
