@@ -95,7 +95,7 @@ export async function runIdle(ctx) {
     }
     const t0 = Date.now();
     const replies = await pool.all((w) => ({
-      type: "connect", workerIndex: w, url: o.url, path: "/socket.io", transports: o.transports, sockets: specs[w],
+      type: "connect", workerIndex: w, url: o.url, path: "/socket.io", transports: o.transports, origin: o.originHeader, sockets: specs[w],
       joinTimeoutMs: 15000, connectTimeoutMs: 30000, concurrency: 64,
     }));
     const connectSeconds = (Date.now() - t0) / 1000;

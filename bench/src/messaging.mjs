@@ -12,8 +12,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A connected set of sockets on worker processes, ready to run steps. */
 export class MessagingSession {
-  constructor({ url, transports, workers, rooms, log, processGroups, ackTimeoutMs, contentSize }) {
+  constructor({ url, transports, origin, workers, rooms, log, processGroups, ackTimeoutMs, contentSize }) {
     this.url = url;
+    this.origin = origin;
     this.transports = transports;
     this.rooms = rooms;
     this.log = log;
@@ -47,6 +48,7 @@ export class MessagingSession {
       url: this.url,
       path: "/socket.io",
       transports: this.transports,
+      origin: this.origin,
       sockets,
       joinTimeoutMs: 15000,
       connectTimeoutMs: 20000,

@@ -12,6 +12,8 @@ Common
   --url URL               gateway (default http://127.0.0.1:8080)
   --auth-url URL          auth-service for setup only (default http://127.0.0.1:3001)
   --transport T           websocket | polling | both (polling, then upgrade) (default websocket)
+  --origin O              Origin header of the sockets, as a browser page sends it (default: the --url's
+                          origin; "none" sends none)
   --workers W             generator processes (default 2)
   --out DIR               results folder (default bench/results)
   --keep-rooms            do not delete the bench rooms at the end
@@ -59,7 +61,7 @@ const DEFAULTS = {
   clients: 1000, "room-size": 10, rate: 0.5, duration: 20, warmup: 5, drain: 10, size: 100, "ack-timeout": 10,
   "ramp-start": 500, "ramp-step": 500, "step-duration": 10, "ramp-max": 12000, "p99-limit": 100,
   hold: 20, "history-rows": 10000000, "history-requests": 2000, "history-concurrency": 4, "history-readers": 20,
-  target: "dingus",
+  target: "dingus", origin: "",
 };
 
 const FLAGS = new Set(["ramp", "history", "keep-rooms", "history-drop", "help"]);
@@ -102,6 +104,7 @@ export function parseArgs(argv) {
     if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host)) throw new Error(`--${u} must point at this machine (127.0.0.1): the bench never loads other hosts`);
   }
   o.url = o.url.replace(/\/$/, "");
+  o.originHeader = o.origin === "none" ? null : o.origin || new URL(o.url).origin;
   o["auth-url"] = o["auth-url"].replace(/\/$/, "");
   if (o.mode === "idle" && o.users === undefined) o.users = Math.min(o.idle, 1000);
   return o;

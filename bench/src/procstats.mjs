@@ -61,8 +61,33 @@ export function pidsByName(name) {
   return out;
 }
 
-/** The parts `./dingus up` started, checked like the launcher does (the command line names the part). */
+/**
+ * The parts `./dingus up` started, from .run/pids, checked like the launcher does (the command line names
+ * the part). When this checkout started none, the parts of a system started from another checkout are
+ * found by their `-Ddingus.part=` flag, so that a running system is measured whoever started it.
+ */
 export function dingusParts(root) {
+  const own = partsFromPidFiles(root);
+  return own.length ? own : partsFromCommandLines();
+}
+
+function partsFromCommandLines() {
+  const parts = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    let cmd;
+    try {
+      cmd = readFileSync(`/proc/${d}/cmdline`, "utf8");
+    } catch {
+      continue;
+    }
+    const m = cmd.match(/\0-Ddingus\.part=([a-z0-9-]+)\0/);
+    if (m) parts.push({ part: m[1], pid: Number(d) });
+  }
+  return parts.sort((a, b) => a.part.localeCompare(b.part));
+}
+
+function partsFromPidFiles(root) {
   const dir = join(root, ".run", "pids");
   const parts = [];
   if (!existsSync(dir)) return parts;

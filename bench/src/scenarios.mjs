@@ -27,6 +27,7 @@ async function openSession(ctx, target, url, rooms, referencePid) {
   const session = new MessagingSession({
     url,
     transports: o.transports,
+    origin: o.originHeader,
     workers: o.workers,
     rooms,
     log: ctx.log,

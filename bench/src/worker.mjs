@@ -79,7 +79,7 @@ function onNewMessage(client, payload) {
   s.hist.recordMs(latency);
 }
 
-function connectOne(spec, { url, transports, path, joinTimeoutMs, connectTimeoutMs }) {
+function connectOne(spec, { url, transports, path, joinTimeoutMs, connectTimeoutMs, origin }) {
   return new Promise((resolve) => {
     const t0 = now();
     const socket = io(url, {
@@ -89,6 +89,8 @@ function connectOne(spec, { url, transports, path, joinTimeoutMs, connectTimeout
       forceNew: true,
       reconnection: false,
       timeout: connectTimeoutMs,
+      // A browser sends its page's Origin; node's client sends none unless told (see --origin).
+      extraHeaders: origin ? { origin } : undefined,
     });
     const client = { key: spec.key, userId: spec.userId, rooms: spec.rooms, joined: new Set(), socket, seen: new Set() };
     let settled = false;
