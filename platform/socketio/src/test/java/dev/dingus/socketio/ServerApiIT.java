@@ -70,6 +70,28 @@ class ServerApiIT {
   }
 
   @Test
+  void aBlockedHandlerHoldsUpNeitherTheNetworkNorOtherClients() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> {
+      // "wait" blocks until another client's "release" runs: only possible if handlers of different
+      // clients run concurrently, off the event loops.
+      socket.on("wait", (so, args, ack) -> ack.send(release.await(10, TimeUnit.SECONDS)));
+      socket.on("release", (so, args, ack) -> {
+        release.countDown();
+        ack.send("released");
+      });
+    }));
+    Ws blocked = connected(null);
+    Ws other = connected(null);
+    blocked.send("421[\"wait\"]");
+    other.send("421[\"release\"]");
+    assertThat(other.nextText()).isEqualTo("431[\"released\"]");
+    assertThat(blocked.nextText()).isEqualTo("431[true]");
+    blocked.close();
+    other.close();
+  }
+
+  @Test
   void middlewareSeesTheAuthBeforeTheSocketExistsAndEarlyEventsWait() throws Exception {
     BlockingQueue<String> order = new LinkedBlockingQueue<>();
     start(SocketIoServer.builder(), s -> s.namespace("/")
@@ -187,7 +209,7 @@ class ServerApiIT {
   @Test
   void disconnectReasonsReachTheServer() throws Exception {
     BlockingQueue<DisconnectReason> reasons = new LinkedBlockingQueue<>();
-    start(SocketIoServer.builder().heartbeat(Duration.ofMillis(200), Duration.ofMillis(200)),
+    start(SocketIoServer.builder().heartbeat(Duration.ofMillis(1000), Duration.ofMillis(1000)),
         s -> s.namespace("/").onConnection(socket -> socket.onDisconnect(reasons::add)));
     Ws left = connected(null);
     left.send("41");
