@@ -75,7 +75,7 @@ export async function runIdle(ctx) {
   const gateway = dingusParts(ctx.root).find((p) => p.part === "gateway");
   const users = await ctx.users.take(o.users);
   const perUser = Math.ceil(o.idle / users.length);
-  ctx.log(`Idle: ${o.idle} sockets for ${users.length} users (${perUser} devices each at most), ${o.workers} worker processes, ${o.transports.join(" → ")}`);
+  ctx.log(`Idle: ${o.idle} sockets at ${o["socket-url"]} for ${users.length} users (${perUser} devices each at most), ${o.workers} worker processes, ${o.transports.join(" → ")}`);
 
   const before = {};
   for (const n of nodes) before[n.part] = { ...(await heapAfterGc(n.pid, PORTS[n.part])), rssBytes: memory(n.pid)?.rss ?? null };
@@ -95,7 +95,7 @@ export async function runIdle(ctx) {
     }
     const t0 = Date.now();
     const replies = await pool.all((w) => ({
-      type: "connect", workerIndex: w, url: o.url, path: "/socket.io", transports: o.transports, origin: o.originHeader, sockets: specs[w],
+      type: "connect", workerIndex: w, url: o["socket-url"], path: "/socket.io", transports: o.transports, origin: o.originHeader, sockets: specs[w],
       joinTimeoutMs: 15000, connectTimeoutMs: 30000, concurrency: 64,
     }));
     const connectSeconds = (Date.now() - t0) / 1000;

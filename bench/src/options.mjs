@@ -11,6 +11,8 @@ Modes (one; fixed when none is given)
 Common
   --url URL               gateway (default http://127.0.0.1:8080)
   --auth-url URL          auth-service for setup only (default http://127.0.0.1:3001)
+  --socket-url URL        where the sockets connect (default: --url, the gateway; e.g. http://127.0.0.1:3013
+                          to measure one message-service node without the gateway)
   --transport T           websocket | polling | both (polling, then upgrade) (default websocket)
   --origin O              Origin header of the sockets, as a browser page sends it (default: the --url's
                           origin; "none" sends none)
@@ -61,7 +63,7 @@ const DEFAULTS = {
   clients: 1000, "room-size": 10, rate: 0.5, duration: 20, warmup: 5, drain: 10, size: 100, "ack-timeout": 10,
   "ramp-start": 500, "ramp-step": 500, "step-duration": 10, "ramp-max": 12000, "p99-limit": 100,
   hold: 20, "history-rows": 10000000, "history-requests": 2000, "history-concurrency": 4, "history-readers": 20,
-  target: "dingus", origin: "",
+  target: "dingus", origin: "", "socket-url": "",
 };
 
 const FLAGS = new Set(["ramp", "history", "keep-rooms", "history-drop", "help"]);
@@ -99,11 +101,13 @@ export function parseArgs(argv) {
   o.transports = o.transport === "both" ? ["polling", "websocket"] : [o.transport];
   if (!["dingus", "reference", "reference-only"].includes(o.target)) throw new Error("--target must be dingus, reference or reference-only");
   if (o.target !== "dingus" && !["fixed", "ramp"].includes(o.mode)) throw new Error("--target reference works with the fixed and ramp modes");
-  for (const u of ["url", "auth-url"]) {
+  for (const u of ["url", "auth-url", "socket-url"]) {
+    if (!o[u]) continue;
     const host = new URL(o[u]).hostname;
     if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host)) throw new Error(`--${u} must point at this machine (127.0.0.1): the bench never loads other hosts`);
   }
   o.url = o.url.replace(/\/$/, "");
+  o["socket-url"] = (o["socket-url"] || o.url).replace(/\/$/, "");
   o.originHeader = o.origin === "none" ? null : o.origin || new URL(o.url).origin;
   o["auth-url"] = o["auth-url"].replace(/\/$/, "");
   if (o.mode === "idle" && o.users === undefined) o.users = Math.min(o.idle, 1000);

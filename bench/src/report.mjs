@@ -197,7 +197,7 @@ ${table(["CPUs", "CPU model", "memory", "load average at start", "at end", "kern
         lineChart([
           { name: "offered/s", points: st.map((s) => [s.targetOffered, s.rates.offered]) },
           { name: "acked/s", points: st.map((s) => [s.targetOffered, s.rates.acked]) },
-          { name: "deliveries/s ÷ 10", points: st.map((s) => [s.targetOffered, s.rates.delivered / 10]), dashed: true },
+          { name: `deliveries/s ÷ ${result.options["room-size"]}`, points: st.map((s) => [s.targetOffered, s.rates.delivered / result.options["room-size"]]), dashed: true },
         ], { title: "throughput by step", xLabel: "offered msgs/s (step)", yLabel: "msgs/s" }) +
         lineChart([
           { name: "p50", points: st.map((s) => [s.targetOffered, s.latencyMs.p50]) },

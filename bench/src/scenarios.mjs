@@ -54,7 +54,7 @@ async function onTarget(ctx, target, rooms, body) {
   let reference = null;
   let session = null;
   try {
-    let url = o.url;
+    let url = o["socket-url"];
     if (target === "reference") {
       reference = new Reference({ benchDir: ctx.benchDir, outDir: ctx.outDir, authUrl: o["auth-url"], log: ctx.log });
       ctx.onAbort.push(() => reference.stop());
