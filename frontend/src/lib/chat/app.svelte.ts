@@ -424,7 +424,9 @@ export class ChatApp {
 		s.on(ServerEvent.MESSAGE_DELETED, (p) => this.onDeleted(p));
 		s.on(ServerEvent.USER_TYPING, (p) => {
 			if (p.userId === this.myUserId) return;
-			const name = p.username ?? this.userName(p.userId);
+			// the display name when we know the person, else the username the event carries
+			const name = this.users[p.userId] ? this.userName(p.userId) : (p.username ?? 'Someone');
+			if (!this.users[p.userId]) void this.ensureUsers([p.userId]);
 			this.typists = typing.startTyping(this.typists, p.roomId, p.userId, name, Date.now());
 		});
 		s.on(ServerEvent.USER_STOPPED_TYPING, (p) => {
