@@ -24,7 +24,7 @@ const ops = {
     socket.on("connect", () => {
       if (!answered) {
         answered = true;
-        reply(cmd.id, { ok: true, socketId: socket.id, transport: socket.io.engine.transport.name });
+        reply(cmd.id, { ok: true, socketId: socket.id, engineId: socket.io.engine.id, transport: socket.io.engine.transport.name });
       }
     });
     socket.on("connect_error", (err) => {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -53,7 +54,7 @@ public class SendRateLimiter {
     public void acquire(UUID userId) {
         long waitMillis = guard.call(
                 () -> redis.execute(TAKE, List.of(keys.sendRate(userId)), Double.toString(ratePerSecond), Integer.toString(burst)),
-                () -> local.computeIfAbsent(userId, u -> new LocalBucket(ratePerSecond, burst)).take());
+                () -> local.computeIfAbsent(userId, u -> new LocalBucket(ratePerSecond, burst, System::currentTimeMillis)).take());
         if (waitMillis > 0) {
             throw new SendRateLimited(waitMillis);
         }
@@ -65,18 +66,20 @@ public class SendRateLimiter {
         local.values().removeIf(LocalBucket::full);
     }
 
-    /** The in-memory stand-in, same rules. */
+    /** The in-memory stand-in, same rules; {@code clock} gives milliseconds. */
     static final class LocalBucket {
         private final double ratePerMilli;
         private final int burst;
+        private final LongSupplier clock;
         private double tokens;
         private long at;
 
-        LocalBucket(double ratePerSecond, int burst) {
+        LocalBucket(double ratePerSecond, int burst, LongSupplier clock) {
             this.ratePerMilli = ratePerSecond / 1000;
             this.burst = burst;
+            this.clock = clock;
             this.tokens = burst;
-            this.at = System.currentTimeMillis();
+            this.at = clock.getAsLong();
         }
 
         synchronized long take() {
@@ -94,7 +97,7 @@ public class SendRateLimiter {
         }
 
         private void refill() {
-            long now = System.currentTimeMillis();
+            long now = clock.getAsLong();
             tokens = Math.min(burst, tokens + Math.max(0, now - at) * ratePerMilli);
             at = now;
         }

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One running message-service (HTTP on a random port, Socket.IO on another) against the machine's real
  * PostgreSQL, Redis and RabbitMQ, in a private slice ({@link TestInfrastructure}); tokens from a real JWKS
- * ({@link TestTokens}); membership set up the way production does it: room events on the exchange.
+ * ({@link TestTokens}); membership set up the way production does it: room events on the exchange, while
+ * {@link RoomServiceStandIn} answers room-service's internal membership question with the same truth.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTestBase {
@@ -112,12 +113,14 @@ public abstract class IntegrationTestBase {
     }
 
     protected void addMember(UUID roomId, String kind, String postPolicy, TestUser user, String role) {
+        ROOM_SERVICE.knows(roomId, kind, postPolicy, user.id(), role);
         publish(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, kind, "room", user.id(), role, "invite",
                 user.id(), postPolicy));
         awaitTrue(() -> role.equals(roleOf(roomId, user)), "member " + user.username() + " as " + role);
     }
 
     protected void removeMember(UUID roomId, TestUser user) {
+        ROOM_SERVICE.forgets(roomId, user.id());
         publish(EventTypes.ROOM_MEMBER_REMOVED, new RoomMemberRemoved(roomId, "private", user.id(), "remove", null));
         awaitTrue(() -> roleOf(roomId, user) == null, "removal of " + user.username());
     }

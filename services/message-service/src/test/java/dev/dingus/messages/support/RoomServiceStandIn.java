@@ -46,9 +46,26 @@ public final class RoomServiceStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** room-service knows this room and member (the events have not told message-service yet). */
+    /** room-service knows this room and member (whether or not the events told message-service yet). */
     public void knows(UUID roomId, String kind, String postPolicy, UUID userId, String role) {
-        rooms.computeIfAbsent(roomId, r -> new Room(kind, postPolicy, new ConcurrentHashMap<>())).roles().put(userId, role);
+        rooms.compute(roomId, (id, r) -> {
+            Room room = r == null ? new Room(kind, postPolicy, new ConcurrentHashMap<>())
+                    : new Room(kind, postPolicy, r.roles());
+            room.roles().put(userId, role);
+            return room;
+        });
+    }
+
+    /** The member left or was removed. */
+    public void forgets(UUID roomId, UUID userId) {
+        Room room = rooms.get(roomId);
+        if (room != null) {
+            room.roles().remove(userId);
+        }
+    }
+
+    public void deleted(UUID roomId) {
+        rooms.remove(roomId);
     }
 
     public int calls() {

@@ -1,0 +1,162 @@
+package dev.dingus.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.messages.support.Api;
+import dev.dingus.messages.support.IntegrationTestBase;
+import dev.dingus.messages.support.SocketClients;
+import dev.dingus.messages.support.TestUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Bad input gets a clear error answer with a stable code: never a crash, never silence. */
+class BadInputIT extends IntegrationTestBase {
+
+    private static String code(JsonNode ack) {
+        assertThat(ack.path("success").asBoolean()).as(ack.toString()).isFalse();
+        return ack.path("error").path("code").asString();
+    }
+
+    @Test
+    void oversizedAndEmptyMessagesAreRefused() {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        SocketClients.Client a = connect(alice);
+        String room = roomId.toString();
+        assertThat(code(a.emitAck("send_message", map("roomId", room, "content", "x".repeat(4001))))).isEqualTo("message_too_long");
+        assertThat(code(a.emitAck("send_message", map("roomId", room, "content", "   \n\t ")))).isEqualTo("message_empty");
+        assertThat(code(a.emitAck("send_message", map("roomId", room, "content", "")))).isEqualTo("message_empty");
+        assertThat(code(a.emitAck("send_message", map("roomId", room)))).isEqualTo("message_empty");
+        // 4000 characters after trimming is fine, also when they are outside the BMP (one character, two chars in Java).
+        assertThat(a.emitAck("send_message", map("roomId", room, "content", "  " + "y".repeat(4000) + "  ")).path("success").asBoolean()).isTrue();
+        assertThat(a.emitAck("send_message", map("roomId", room, "content", "😀".repeat(4000))).path("success").asBoolean()).isTrue();
+        assertThat(code(a.emitAck("send_message", map("roomId", room, "content", "ok", "clientMsgId", "c".repeat(129)))))
+                .isEqualTo("validation_failed");
+
+        Api.Response tooLong = api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(), map("content", "x".repeat(4001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.code()).isEqualTo("message_too_long");
+        assertThat(api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(), map("content", " ")).code()).isEqualTo("message_empty");
+        assertThat(jdbc.sql("SELECT count(*) FROM messages WHERE room_id = ?").param(roomId).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedPayloadsGetValidationErrors() {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        SocketClients.Client a = connect(alice);
+        assertThat(code(a.emitRawAck("join_room", List.of("not an object")))).isEqualTo("validation_failed");
+        assertThat(code(a.emitRawAck("join_room", List.of()))).isEqualTo("validation_failed");
+        assertThat(code(a.emitRawAck("send_message", List.of(List.of(1, 2, 3))))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("join_room", map("roomId", 42)))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("join_room", map("roomId", "not-a-uuid")))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("join_room", map()))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("send_message", map("roomId", roomId.toString(), "content", 12345)))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("send_message", map("roomId", roomId.toString(), "content", map("nested", true))))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("edit_message", map("messageId", UUID.randomUUID().toString(), "content", "x")))).isEqualTo("message_not_found");
+        assertThat(code(a.emitAck("mark_read", map("roomId", roomId.toString(), "seq", "three")))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("mark_read", map("roomId", roomId.toString(), "seq", -1)))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("mark_read", map("roomId", roomId.toString(), "seq", 1.5)))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("sync", map("rooms", List.of(1, 2))))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("sync", map("rooms", map("nope", 1))))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("sync", map("rooms", map(roomId.toString(), "x"))))).isEqualTo("validation_failed");
+        assertThat(code(a.emitAck("join_room", map("roomId", UUID.randomUUID().toString())))).isEqualTo("room_not_found");
+        // Still connected and working after all that.
+        assertThat(a.emitAck("join_room", map("roomId", roomId.toString())).path("success").asBoolean()).isTrue();
+        assertThat(a.disconnected()).isFalse();
+    }
+
+    @Test
+    void hugeArraysAndPayloadsAreBounded() {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        SocketClients.Client a = connect(alice);
+        Map<String, Object> tooManyRooms = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 51; i++) {
+            tooManyRooms.put(UUID.randomUUID().toString(), 0);
+        }
+        assertThat(code(a.emitAck("sync", map("rooms", tooManyRooms)))).isEqualTo("validation_failed");
+        assertThat(code(a.emitRawAck("send_message", List.of(Collections.nCopies(5000, 7))))).isEqualTo("validation_failed");
+
+        // Beyond maxPayload (64 KiB) the connection is closed by the transport; the server carries on.
+        SocketClients.Client big = connect(newUser());
+        big.emit("send_message", map("roomId", roomId.toString(), "content", "z".repeat(70_000)));
+        big.awaitDisconnect(Duration.ofSeconds(10));
+        assertThat(a.emitAck("send_message", map("roomId", roomId.toString(), "content", "still fine")).path("success").asBoolean()).isTrue();
+    }
+
+    @Test
+    void floodsBeyondTheRateLimitAreAnsweredNotDropped() {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        SocketClients.Client a = connect(alice);
+        List<CompletableFuture<JsonNode>> acks = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 80; i++) {
+            acks.add(a.emitAckAsync("send_message", map("roomId", roomId.toString(), "content", "flood " + i)));
+        }
+        int ok = 0;
+        int limited = 0;
+        for (CompletableFuture<JsonNode> f : acks) {
+            JsonNode ack = f.join();
+            if (ack.path("success").asBoolean()) {
+                ok++;
+            } else {
+                assertThat(ack.path("error").path("code").asString()).isEqualTo("rate_limited");
+                assertThat(ack.path("error").path("retryAfterMs").asLong()).isPositive();
+                limited++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(ok + limited).isEqualTo(80);
+        // The burst of 40, plus what 20/s refilled while the flood lasted.
+        assertThat(ok).isGreaterThanOrEqualTo(40).isLessThanOrEqualTo(40 + (int) Math.ceil(20 * seconds) + 1);
+        assertThat(limited).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM messages WHERE room_id = ?").param(roomId).query(Long.class).single()).isEqualTo(ok);
+
+        // Over HTTP the same bucket applies: a parallel flood meets 429 with Retry-After.
+        List<CompletableFuture<Api.Response>> posts = new ArrayList<>();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 80; i++) {
+                int n = i;
+                posts.add(CompletableFuture.supplyAsync(() -> api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(),
+                        map("content", "http flood " + n)), executor));
+            }
+            List<Api.Response> answers = posts.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(201, 429));
+            Api.Response limitedHttp = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+            assertThat(limitedHttp.code()).isEqualTo("rate_limited");
+            assertThat(limitedHttp.header("Retry-After")).isNotNull();
+        }
+    }
+
+    @Test
+    void badHttpInputGetsProblemJsonWithStableCodes() {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        String base = "/api/v1/rooms/" + roomId + "/messages";
+        assertThat(api().send("POST", base, alice.token(), "{not json").code()).isEqualTo("malformed_json");
+        assertThat(api().get("/api/v1/rooms/not-a-uuid/messages", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get(base + "?limit=101", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get(base + "?limit=0", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get(base + "?beforeSeq=0", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get(base + "?afterSeq=-1", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get(base + "?afterSeq=abc", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().post("/api/v1/rooms/" + roomId + "/read", alice.token(), map("seq", -3)).code()).isEqualTo("validation_failed");
+        assertThat(api().post("/api/v1/rooms/" + roomId + "/read", alice.token(), map()).code()).isEqualTo("validation_failed");
+        assertThat(api().get("/api/v1/messages/search?q=", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get("/api/v1/messages/search?q=" + "a".repeat(201), alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get("/api/v1/messages/search?q=x&size=500", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().patch("/api/v1/messages/" + UUID.randomUUID(), alice.token(), map("content", "x")).code()).isEqualTo("message_not_found");
+        Api.Response noToken = api().get(base, null);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.code()).isEqualTo("unauthorized");
+    }
+}

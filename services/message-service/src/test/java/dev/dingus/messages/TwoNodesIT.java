@@ -1,0 +1,124 @@
+package dev.dingus.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dingus.messages.realtime.SocketServer;
+import dev.dingus.messages.support.IntegrationTestBase;
+import dev.dingus.messages.support.SocketClients;
+import dev.dingus.messages.support.TestUser;
+import dev.dingus.platform.web.security.RevokedSessions;
+import dev.dingus.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two message-service nodes on one database, one Redis prefix and one event queue (competing consumers), as
+ * in cluster mode: each delivers the other's messages, membership changes and revocations reach both.
+ */
+class TwoNodesIT extends IntegrationTestBase {
+    private static ConfigurableApplicationContext second;
+
+    @Autowired
+    private RevokedSessions revokedSessions;
+
+    /** The second node starts on first use, once the first one (and its slice) exists. */
+    private String secondNodeUrl() {
+        synchronized (TwoNodesIT.class) {
+            if (second == null) {
+                TestInfrastructure.Slice s = slice();
+                // Command-line arguments: they win over application.yml (default properties would not).
+                second = new SpringApplicationBuilder(MessageServiceApplication.class).run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + s.jdbcUrl(),
+                        "--spring.datasource.username=" + TestInfrastructure.PG_USER,
+                        "--spring.datasource.password=" + TestInfrastructure.PG_PASSWORD,
+                        "--dingus.redis.prefix=" + s.redisPrefix(),
+                        "--dingus.events.exchange=" + s.exchange(),
+                        "--dingus.events.queue=" + s.queue("message-service"),
+                        "--dingus.events.temporary=true",
+                        "--dingus.events.relay-interval=200ms",
+                        "--dingus.security.jwks-uri=" + TOKENS.jwksUri(),
+                        "--dingus.messages.membership.room-service-url=" + ROOM_SERVICE.url(),
+                        "--dingus.messages.node-id=message-2",
+                        "--dingus.messages.socket.port=0",
+                        "--dingus.messages.socket.host=127.0.0.1");
+            }
+            return "http://127.0.0.1:" + second.getBean(SocketServer.class).port();
+        }
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (second != null) {
+            second.close();
+            second = null;
+        }
+    }
+
+    @Test
+    void eachNodeDeliversTheOthersMessagesAndSessionIdsNameTheirNode() {
+        String node2 = secondNodeUrl();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
+        UUID roomId = room(alice, bob);
+        SocketClients.Connection onNode1 = sockets.connect("a-" + UUID.randomUUID(), socketUrl(), Map.of("auth", Map.of("token", alice.token())));
+        SocketClients.Connection onNode2 = sockets.connect("b-" + UUID.randomUUID(), node2, Map.of("auth", Map.of("token", bob.token())));
+        assertThat(onNode1.reply().path("engineId").asString()).startsWith("message-1.");
+        assertThat(onNode2.reply().path("engineId").asString()).startsWith("message-2.");
+        SocketClients.Client a = onNode1.client();
+        SocketClients.Client b = onNode2.client();
+        a.emitAck("join_room", map("roomId", roomId.toString()));
+        b.emitAck("join_room", map("roomId", roomId.toString()));
+        a.awaitEvent("user_joined", WAIT);
+
+        JsonNode fromA = a.emitAck("send_message", map("roomId", roomId.toString(), "content", "from node 1")).path("message");
+        assertThat(b.awaitEvent("new_message", WAIT)).isEqualTo(fromA);
+        JsonNode fromB = b.emitAck("send_message", map("roomId", roomId.toString(), "content", "from node 2")).path("message");
+        assertThat(a.awaitEvent("new_message", m -> m.path("id").equals(fromB.path("id")), WAIT)).isEqualTo(fromB);
+        assertThat(fromB.path("seq").asLong()).isEqualTo(fromA.path("seq").asLong() + 1);
+
+        // Typing and read markers cross nodes too.
+        b.emit("typing", map("roomId", roomId.toString()));
+        a.awaitEvent("user_typing", WAIT);
+    }
+
+    @Test
+    void aRemovalAndARevocationReachSocketsOnEitherNode() {
+        String node2 = secondNodeUrl();
+        TestUser owner = newUser();
+        TestUser bob = newUser();
+        UUID roomId = room(owner, bob);
+        SocketClients.Client o = sockets.connectWithToken("o-" + UUID.randomUUID(), socketUrl(), owner.token());
+        SocketClients.Client b = sockets.connectWithToken("b-" + UUID.randomUUID(), node2, bob.token());
+        SocketClients.Client b1 = connect(bob);
+        o.emitAck("join_room", map("roomId", roomId.toString()));
+        b.emitAck("join_room", map("roomId", roomId.toString()));
+        b1.emitAck("join_room", map("roomId", roomId.toString()));
+
+        // Whichever node consumes the event, bob's sockets on both nodes leave the room.
+        removeMember(roomId, bob);
+        b.awaitEvent("room_left", e -> "removed".equals(e.path("reason").asString()), WAIT);
+        b1.awaitEvent("room_left", e -> "removed".equals(e.path("reason").asString()), WAIT);
+        o.emitAck("send_message", map("roomId", roomId.toString(), "content", "without bob"));
+        o.awaitEvent("new_message", WAIT);
+        SocketClients.sleep(300);
+        assertThat(b.events("new_message")).isEmpty();
+        assertThat(b1.events("new_message")).isEmpty();
+        assertThat(b.emitAck("send_message", map("roomId", roomId.toString(), "content", "hi")).path("error").path("code").asString())
+                .isEqualTo("room_not_found");
+
+        // Revoked through node 1, ended on node 2 (which hears it on Redis itself) within a second.
+        long start = System.nanoTime();
+        revokedSessions.revoke(bob.sessionId());
+        b.awaitDisconnect(Duration.ofSeconds(5));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        b1.awaitDisconnect(Duration.ofSeconds(5));
+    }
+}
