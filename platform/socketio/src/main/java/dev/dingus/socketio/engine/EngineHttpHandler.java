@@ -91,6 +91,18 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
 
   // ---- HTTP ----
 
+  static boolean sameOrigin(String origin, String host) {
+    if (host == null) {
+      return false;
+    }
+    int scheme = origin.indexOf("://");
+    String authority = scheme < 0 ? origin : origin.substring(scheme + 3);
+    if (authority.endsWith("/")) {
+      authority = authority.substring(0, authority.length() - 1);
+    }
+    return authority.equalsIgnoreCase(host);
+  }
+
   private void onRequest(ChannelHandlerContext ctx, FullHttpRequest req) {
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     String origin = req.headers().get(HttpHeaderNames.ORIGIN);
@@ -109,7 +121,10 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
       preflight(ctx, req, keepAlive, origin);
       return;
     }
-    if (origin != null && !server.config().originAllowed(origin)) {
+    // Same-origin requests are never cross-origin: a proxy's WebSocket client (Netty's) sends
+    // Origin = the upstream's own address, which must not be refused.
+    if (origin != null && !sameOrigin(origin, req.headers().get(HttpHeaderNames.HOST))
+        && !server.config().originAllowed(origin)) {
       sendError(ctx, HttpResponseStatus.FORBIDDEN, 4, "Forbidden", keepAlive, origin);
       return;
     }
