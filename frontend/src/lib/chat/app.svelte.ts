@@ -56,6 +56,8 @@ export class ChatApp {
 	private userRequests = new Map<string, Promise<void>>();
 	private readTimer: ReturnType<typeof setTimeout> | null = null;
 	private roomsLoadedAt = 0;
+	/** per room, the read position the server has from us */
+	private reported = new Map<string, number>();
 
 	constructor(
 		readonly api: Api,
@@ -98,6 +100,9 @@ export class ChatApp {
 			this.loadRooms(),
 			this.api.messages.unread().then((u) => {
 				this.counters = { ...unread.fromServer(u.rooms), ...this.liveCountersOnly() };
+				for (const r of u.rooms) {
+					this.reported.set(r.roomId, Math.max(r.lastReadSeq, this.reported.get(r.roomId) ?? 0));
+				}
 			}),
 			this.api.notifications.list(false, 0, 20).then((p) => {
 				this.notifications = p.items;
@@ -355,11 +360,17 @@ export class ChatApp {
 		if (this.activeRoomId !== roomId || document.visibilityState !== 'visible') return;
 		const seq = tl.lastSeq(this.timeline(roomId));
 		const c = unread.counter(this.counters, roomId);
-		if (seq === 0 || (seq <= c.lastReadSeq && c.unread === 0)) return;
 		this.counters = unread.onRead(this.counters, roomId, Math.max(seq, c.lastSeq));
+		// what the server knows counts, not the local counter: sending my own message makes the
+		// counter "read" locally, but the others only see it through mark_read
+		if (seq === 0 || seq <= (this.reported.get(roomId) ?? 0)) return;
+		this.reported.set(roomId, seq);
 		this.reads = reads.onRead(this.reads, roomId, this.myUserId, seq);
 		if (this.socket?.connected) this.socket.emit(ClientEvent.MARK_READ, { roomId, seq });
-		else void this.api.messages.markRead(roomId, seq).catch(() => {});
+		else
+			void this.api.messages.markRead(roomId, seq).catch(() => {
+				this.reported.delete(roomId);
+			});
 	}
 
 	// ------------------------------------------------------------------ notifications
@@ -434,7 +445,11 @@ export class ChatApp {
 		});
 		s.on(ServerEvent.MESSAGES_READ, (p) => {
 			this.reads = reads.onRead(this.reads, p.roomId, p.userId, p.seq);
-			if (p.userId === this.myUserId) this.counters = unread.onRead(this.counters, p.roomId, p.seq);
+			if (p.userId === this.myUserId) {
+				// read on another of my devices
+				this.counters = unread.onRead(this.counters, p.roomId, p.seq);
+				this.reported.set(p.roomId, Math.max(p.seq, this.reported.get(p.roomId) ?? 0));
+			}
 		});
 		s.on(ServerEvent.PRESENCE_UPDATE, (p) => {
 			this.presence = { ...this.presence, [p.userId]: { ...this.presence[p.userId], ...p } };

@@ -18,12 +18,17 @@ describe('read markers', () => {
 		expect(seenBy(r, 'r2', 1, [])).toEqual([]);
 	});
 
-	it('places each reader under the last message they reached', () => {
+	it('places each reader under the last message of someone else they reached', () => {
 		let r = onRead({}, 'r1', 'u1', 5);
 		r = onRead(r, 'r1', 'u2', 3);
 		r = onRead(r, 'r1', 'u3', 1);
 		r = onRead(r, 'r1', 'me', 5);
-		const at = readersAt(r, 'r1', [3, 4, 5], 'me');
-		expect(Object.fromEntries(at)).toEqual({ 5: ['u1'], 3: ['u2'] });
+		const msgs = [
+			{ seq: 3, senderId: 'me' },
+			{ seq: 4, senderId: 'me' },
+			{ seq: 5, senderId: 'u1' }
+		];
+		// u1 wrote 5 and read up to it: shown under 4, the last message of someone else
+		expect(Object.fromEntries(readersAt(r, 'r1', msgs, 'me'))).toEqual({ 4: ['u1'], 3: ['u2'] });
 	});
 });

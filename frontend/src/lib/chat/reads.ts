@@ -21,23 +21,24 @@ export function seenBy(
 }
 
 /**
- * For each reader, only the newest of the given seqs they reached: "seen by" is shown once per
- * reader, under the last message they have read. Returns seq → readers.
+ * For each reader, only the newest message they reached that someone else wrote: "seen by" is
+ * shown once per reader, under the last message of another author they have read (nobody is
+ * "seen by" on their own message). Returns seq → readers.
  */
 export function readersAt(
 	r: ReadState,
 	roomId: string,
-	seqs: readonly number[],
+	messages: readonly { seq: number; senderId: string }[],
 	exceptUserId: string
 ): Map<number, string[]> {
-	const sorted = [...seqs].sort((a, b) => a - b);
+	const sorted = [...messages].sort((a, b) => a.seq - b.seq);
 	const out = new Map<number, string[]>();
 	for (const [userId, readSeq] of Object.entries(r[roomId] ?? {})) {
 		if (userId === exceptUserId) continue;
 		let at: number | undefined;
-		for (const s of sorted) {
-			if (s <= readSeq) at = s;
-			else break;
+		for (const m of sorted) {
+			if (m.seq > readSeq) break;
+			if (m.senderId !== userId) at = m.seq;
 		}
 		if (at !== undefined) out.set(at, [...(out.get(at) ?? []), userId]);
 	}
