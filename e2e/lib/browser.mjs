@@ -116,3 +116,41 @@ export async function currentAccessToken(page) {
   if (!body?.accessToken) throw new Error('the page has no access token');
   return body.accessToken;
 }
+
+/**
+ * Cuts and restores a page's Socket.IO connection, as a dropped network would: while "offline"
+ * open WebSockets are closed and new WebSocket or long-polling attempts fail. The rest of the page
+ * (HTTP API calls) keeps working. Install before the page connects.
+ */
+export async function socketSwitch(page) {
+  let offline = false;
+  const open = new Set();
+  await page.route(/\/socket\.io\//, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (offline) return ws.close({ code: 1001, reason: 'offline' });
+    const server = ws.connectToServer();
+    const pair = { ws, server };
+    open.add(pair);
+    ws.onClose(() => {
+      open.delete(pair);
+      server.close();
+    });
+    server.onClose(() => {
+      open.delete(pair);
+      ws.close();
+    });
+  });
+  return {
+    async goOffline() {
+      offline = true;
+      for (const { ws, server } of [...open]) {
+        await ws.close({ code: 1001, reason: 'offline' });
+        await server.close();
+      }
+      open.clear();
+    },
+    goOnline() {
+      offline = false;
+    },
+  };
+}

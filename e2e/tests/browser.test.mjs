@@ -18,6 +18,7 @@ import {
   messageItem,
   waitForText,
   currentAccessToken,
+  socketSwitch,
   LIVE_MS,
 } from '../lib/browser.mjs';
 
@@ -28,6 +29,8 @@ describe('DingusGui: two people chatting in the browser', () => {
   const roomName = `e2e-room-${Date.now().toString(36)}`;
   /** @type {import('playwright-core').Page} */ let a;
   /** @type {import('playwright-core').Page} */ let b;
+  /** ann's Socket.IO connection can be cut to test the resume */
+  let annNet;
   // Each step builds on the one before; once one fails the rest are skipped, not failed again.
   let broken = false;
   const step = (name, fn) =>
@@ -49,6 +52,7 @@ describe('DingusGui: two people chatting in the browser', () => {
     browser = await launchBrowser();
     a = await newPerson(browser);
     b = await newPerson(browser);
+    annNet = await socketSwitch(a);
   });
   after(async () => {
     await browser?.close();
@@ -147,6 +151,25 @@ describe('DingusGui: two people chatting in the browser', () => {
     await screenshot(b, 'browser-06-edited-and-deleted');
   });
 
+  step('after a lost connection ann sees it reconnect and gets what she missed, once', async () => {
+    await annNet.goOffline();
+    await waitForText(a.getByTestId('connection'), 'Reconnecting');
+    await screenshot(a, 'browser-07-reconnecting');
+    await sendMessage(b, 'Sent while Ann was away (1)');
+    await sendMessage(b, 'Sent while Ann was away (2)');
+    await messageItem(b, 'away (2)').and(b.locator('[data-delivery="sent"]')).waitFor();
+    assert.equal(await messageItem(a, 'away (1)').count(), 0, 'ann is really cut off');
+    annNet.goOnline();
+    await messageItem(a, 'away (2)').waitFor({ timeout: LIVE_MS });
+    await a.getByTestId('connection').waitFor({ state: 'detached', timeout: LIVE_MS });
+    for (const text of ['away (1)', 'away (2)', 'Good to be here.']) {
+      assert.equal(await messageItem(a, text).count(), 1, `"${text}" is shown exactly once`);
+    }
+    const seqs = await a.getByTestId('message').evaluateAll((els) => els.map((e) => Number(e.dataset.seq)));
+    assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y), 'messages stay in seq order');
+    assert.equal(new Set(seqs).size, seqs.length, 'no seq twice');
+  });
+
   step('a reload keeps bob signed in and shows the history', async () => {
     await b.reload();
     await b.getByTestId('room-title').filter({ hasText: roomName }).waitFor();
@@ -166,11 +189,11 @@ describe('DingusGui: two people chatting in the browser', () => {
     await b.getByTestId('notifications-button').click();
     const note = b.getByTestId('notification').filter({ hasText: /mention/i }).first();
     await note.waitFor();
-    await screenshot(b, 'browser-07-notification');
+    await screenshot(b, 'browser-08-notification');
     await note.click();
     await b.waitForURL(/\/rooms\//);
     await messageItem(b, 'can you have a look?').locator('.mention.me').waitFor();
-    await screenshot(b, 'browser-08-mention-highlighted');
+    await screenshot(b, 'browser-09-mention-highlighted');
   });
 
   step('the app is usable on a phone-sized screen', async () => {
@@ -178,10 +201,10 @@ describe('DingusGui: two people chatting in the browser', () => {
     await a.goto(`${BASE_URL}/`);
     await a.getByTestId('room-link').filter({ hasText: roomName }).click();
     await a.getByTestId('composer').waitFor();
-    await screenshot(a, 'browser-09-phone-room');
+    await screenshot(a, 'browser-10-phone-room');
     await a.getByRole('link', { name: 'Back to rooms' }).click();
     await a.getByTestId('room-link').first().waitFor();
-    await screenshot(a, 'browser-10-phone-list');
+    await screenshot(a, 'browser-11-phone-list');
   });
 
   step('signing out ends the session, and bob signs in again with his e-mail', async () => {

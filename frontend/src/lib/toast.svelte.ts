@@ -10,7 +10,7 @@ let next = 1;
 class Toasts {
 	list = $state<Toast[]>([]);
 
-	show(text: string, kind: Toast['kind'] = 'info', ms = 6000) {
+	show(text: string, kind: Toast['kind'] = 'info', ms = 4000) {
 		// the same text twice in a row is one toast
 		if (this.list.some((t) => t.text === text)) return;
 		const id = next++;
