@@ -28,7 +28,7 @@ public class OpenApiConfig {
                 answer. Errors are RFC 9457 problem+json with a stable `code`: 404 `user_not_found`, 400 \
                 `validation_failed` (e.g. an invalid status) / `malformed_json`."""
                 .formatted(ChosenStatus.WIRE_VALUES.replace("|", "`, `"), props.idleAfter(), props.heartbeatTtl(),
-                        props.maxQueryIds());
+                        PresenceProperties.MAX_QUERY_IDS);
         return new OpenAPI()
                 .info(new Info().title("presence-service").version("v1").description(description))
                 .components(new Components().addSecuritySchemes("bearer",

@@ -1,2 +1,2 @@
-/** Application-wide wiring: the OpenAPI document. */
+/** Application-wide wiring: the OpenAPI document, 503 while Redis is away. */
 package dev.dingus.presence.config;
