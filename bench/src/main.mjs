@@ -21,7 +21,7 @@ async function reachable(url) {
     const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
     return { ok: res.ok, status: res.status, body: await res.text() };
   } catch (e) {
-    return { ok: false, status: 0, error: e.cause?.code || e.message };
+    return { ok: false, status: 0, error: e.cause?.code || e.cause?.errors?.[0]?.code || e.cause?.message || e.message };
   }
 }
 
