@@ -10,6 +10,8 @@ import dev.dingus.socketio.SocketIoServer;
 import dev.dingus.socketio.redis.RedisAdapter;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +33,7 @@ public class SocketServer implements SmartLifecycle, Fanout {
     private volatile boolean running;
 
     SocketServer(MessagesProperties props, DingusProperties dingus, JsonMapper json, Environment env,
-            SocketAuthenticator authenticator, ObjectProvider<SocketConnections> connections) {
+            SocketAuthenticator authenticator, ObjectProvider<SocketConnections> connections, MeterRegistry meters) {
         MessagesProperties.Socket s = props.socket();
         List<String> origins = s.corsOrigins() == null || s.corsOrigins().isEmpty()
                 ? dingus.cors().allowedOrigins() : s.corsOrigins();
@@ -51,6 +53,8 @@ public class SocketServer implements SmartLifecycle, Fanout {
                 .adapter(adapter)
                 .build();
         // Resolved lazily: the connection handlers reach the features, which reach sockets through this Fanout.
+        Gauge.builder("dingus.messages.sockets", server, SocketIoServer::connectionCount)
+                .description("Open Engine.IO connections on this node").register(meters);
         server.namespace("/").use(authenticator).onConnection(socket -> connections.getObject().accept(socket));
     }
 

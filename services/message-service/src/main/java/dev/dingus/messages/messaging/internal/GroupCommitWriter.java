@@ -21,6 +21,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,10 +58,12 @@ public class GroupCommitWriter implements SmartLifecycle {
     private final long lingerNanos;
     private final List<BlockingQueue<Request>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
     private volatile boolean running;
 
     GroupCommitWriter(MessageStore store, Outbox outbox, TransactionTemplate tx, MessageEffects effects,
-            MessagesProperties props) {
+            MessagesProperties props, MeterRegistry meters) {
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
@@ -68,6 +74,13 @@ public class GroupCommitWriter implements SmartLifecycle {
         for (int i = 0; i < w.partitions(); i++) {
             queues.add(new ArrayBlockingQueue<>(w.queueCapacity()));
         }
+        // What the benchmark reads next to its latencies: how batches grow with load, and what a commit costs.
+        this.batchSizes = DistributionSummary.builder("dingus.messages.writer.batch.size")
+                .description("Sends stored per transaction").register(meters);
+        this.commits = Timer.builder("dingus.messages.writer.commit").description("One batch transaction")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        Gauge.builder("dingus.messages.writer.queued", queues, qs -> qs.stream().mapToInt(BlockingQueue::size).sum())
+                .description("Sends waiting for a writer").register(meters);
     }
 
     /** Queues a send; the future completes after the commit (or fails with an {@code ApiException}). */
@@ -151,6 +164,7 @@ public class GroupCommitWriter implements SmartLifecycle {
 
     private void write(List<Request> batch) {
         List<Written> written = null;
+        long startedAt = System.nanoTime();
         for (int attempt = 1; written == null; attempt++) {
             try {
                 written = tx.execute(status -> writeInTransaction(batch));
@@ -164,6 +178,8 @@ public class GroupCommitWriter implements SmartLifecycle {
                 return;
             }
         }
+        commits.record(System.nanoTime() - startedAt, TimeUnit.NANOSECONDS);
+        batchSizes.record(batch.size());
         List<Written> fresh = written.stream().filter(w -> !w.duplicate()).toList();
         try {
             effects.created(fresh);
