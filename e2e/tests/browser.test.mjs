@@ -6,7 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL } from '../lib/config.mjs';
 import { api, eventually } from '../lib/http.mjs';
-import { uniqueCredentials, login } from '../lib/users.mjs';
+import { uniqueCredentials, login, registerUser } from '../lib/users.mjs';
 import {
   launchBrowser,
   screenshot,
@@ -226,3 +226,140 @@ describe('DingusGui: two people chatting in the browser', () => {
     assert.equal((await login(bob.username, bob.password)).status, 200);
   });
 });
+
+describe('DingusGui: discovering, managing rooms, direct messages, long histories', () => {
+  /** @type {import('playwright-core').Browser} */ let browser;
+  /** @type {import('playwright-core').Page} */ let carol;
+  /** @type {import('playwright-core').Page} */ let dave;
+  let c; // carol's API identity (registered over HTTP; the browser signs in with it)
+  let d;
+  const roomName = `e2e-public-${Date.now().toString(36)}`;
+  let roomId;
+  let broken = false;
+  const step = (name, fn) =>
+    test(name, async (t) => {
+      if (broken) return t.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        await Promise.allSettled([
+          carol && screenshot(carol, 'browser-manage-failed-carol'),
+          dave && screenshot(dave, 'browser-manage-failed-dave'),
+        ]);
+        throw e;
+      }
+    });
+
+  before(async () => {
+    c = await registerUser('carol');
+    d = await registerUser('dave');
+    browser = await launchBrowser();
+    carol = await newPerson(browser);
+    dave = await newPerson(browser);
+    await signIn(carol, c.credentials.username, c.credentials.password);
+    await signIn(dave, d.credentials.email, d.credentials.password);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  step('a public room is found on the discover page and joined', async () => {
+    await carol.getByTestId('new-room').click();
+    await carol.getByLabel('Name').fill(roomName);
+    await carol.getByRole('button', { name: 'Create room' }).click();
+    await carol.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    roomId = new URL(carol.url()).pathname.split('/').pop();
+
+    await dave.getByRole('link', { name: 'Discover', exact: true }).click();
+    await dave.getByLabel('Search rooms').fill(roomName);
+    const hit = dave.getByRole('listitem').filter({ hasText: roomName });
+    await hit.waitFor();
+    await screenshot(dave, 'browser-12-discover');
+    await hit.getByRole('button', { name: /^Join/ }).click();
+    await dave.waitForURL(`**/rooms/${roomId}`);
+    await dave.getByTestId('composer').waitFor();
+    await dave.getByTestId('room-link').filter({ hasText: roomName }).waitFor();
+  });
+
+  step('older history loads when scrolling up', async () => {
+    // 70 messages over HTTP (below the send rate limit), more than the first page of 50
+    for (let i = 1; i <= 70; i++) {
+      const res = await api('POST', `/api/v1/rooms/${roomId}/messages`, {
+        token: c.token,
+        body: { content: `history line #${i}.`, clientMsgId: `hist-${i}` },
+      });
+      assert.ok(res.status === 201 || res.status === 200, `message ${i}: ${res.status}`);
+      if (i % 15 === 0) await new Promise((r) => setTimeout(r, 1000));
+    }
+    await dave.reload();
+    await messageItem(dave, 'history line #70.').waitFor();
+    assert.equal(await messageItem(dave, 'history line #1.').count(), 0, 'only the latest page at first');
+    const list = dave.getByTestId('messages');
+    for (let i = 0; i < 10 && (await messageItem(dave, 'history line #1.').count()) === 0; i++) {
+      await list.evaluate((el) => el.scrollTo(0, 0));
+      await dave.waitForTimeout(400);
+    }
+    await messageItem(dave, 'history line #1.').waitFor();
+    await dave.getByText('This is the beginning of the conversation.').waitFor();
+    assert.equal(await messageItem(dave, 'history line #1.').count(), 1);
+    assert.equal(await messageItem(dave, 'history line #50.').count(), 1);
+  });
+
+  step('the owner makes a member admin, then removes him', async () => {
+    await carol.goto(`${BASE_URL}/rooms/${roomId}/settings`);
+    const role = carol.getByLabel(`Role of ${d.credentials.displayName}`);
+    await role.selectOption('admin');
+    await carol.getByText(`${d.credentials.displayName} is now an admin.`).waitFor();
+    await screenshot(carol, 'browser-13-settings');
+    const members = await api('GET', `/api/v1/rooms/${roomId}/members`, { token: c.token });
+    assert.equal(members.body.items.find((m) => m.userId === d.user.id)?.role, 'admin');
+
+    await carol.getByRole('button', { name: `Remove ${d.credentials.displayName}` }).click();
+    await carol.getByText(`${d.credentials.displayName} was removed.`).waitFor();
+    await dave.reload();
+    await dave.getByTestId('sign-out').waitFor();
+    await eventuallyGone(dave.getByTestId('room-link').filter({ hasText: roomName }));
+  });
+
+  step('a direct message starts from the people search, with @ completion', async () => {
+    await dave.goto(`${BASE_URL}/people`);
+    await dave.getByLabel('Search people').fill(c.credentials.username);
+    await dave.getByTestId(`pick-${c.credentials.username}`).click();
+    await dave.waitForURL(/\/rooms\//);
+    await dave.getByTestId('room-title').filter({ hasText: c.credentials.displayName }).waitFor();
+    const composer = dave.getByTestId('composer');
+    await composer.pressSequentially(`Hello @${c.credentials.username.slice(0, 4)}`);
+    const option = dave.getByRole('option', { name: new RegExp(c.credentials.displayName) });
+    await option.waitFor();
+    await screenshot(dave, 'browser-14-mention-completion');
+    await composer.press('Enter'); // picks the highlighted name
+    assert.equal(await composer.inputValue(), `Hello @${c.credentials.username} `);
+    await composer.pressSequentially('are you there?');
+    await composer.press('Enter');
+    await messageItem(dave, 'are you there?').and(dave.locator('[data-delivery="sent"]')).waitFor();
+
+    // carol gets the DM live: it appears in her list, with the message
+    await carol.goto(`${BASE_URL}/`);
+    const dm = carol.getByTestId('room-link').filter({ hasText: d.credentials.displayName });
+    await dm.waitFor({ timeout: LIVE_MS });
+    await dm.click();
+    await messageItem(carol, 'are you there?').locator('.mention.me').waitFor();
+  });
+
+  step('the owner deletes the room', async () => {
+    await carol.goto(`${BASE_URL}/rooms/${roomId}/settings`);
+    await carol.getByTestId('delete-room').click();
+    await carol.getByTestId('confirm-delete-room').click();
+    await carol.waitForURL(`${BASE_URL}/`);
+    await eventuallyGone(carol.getByTestId('room-link').filter({ hasText: roomName }));
+    const gone = await api('GET', `/api/v1/rooms/${roomId}`, { token: c.token });
+    assert.equal(gone.status, 404);
+  });
+});
+
+/** Waits until nothing matches the locator any more. */
+async function eventuallyGone(locator, timeout = LIVE_MS) {
+  await locator.first().waitFor({ state: 'detached', timeout });
+  assert.equal(await locator.count(), 0);
+}
