@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,17 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * again (the subscription recovers by itself).
  */
 class RedisOutageIT extends PresenceTestBase {
+    /** Open for the JVM's life: the cached application context keeps using it until the end of the run. */
     static final TcpProxy PROXY = new TcpProxy(URI.create(REDIS_URL).getPort());
 
     @DynamicPropertySource
     static void throughTheProxy(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + PROXY.port());
         registry.add("spring.data.redis.timeout", () -> "1s");
-    }
-
-    @AfterAll
-    static void closeProxy() {
-        PROXY.close();
     }
 
     @Test

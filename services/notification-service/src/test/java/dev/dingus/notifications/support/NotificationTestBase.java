@@ -17,7 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * private slice (own database, key prefix, exchange and queue). Events are published on the real exchange as
  * the other services would publish them; what sockets would receive is read from the real fan-out channel.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class NotificationTestBase {
     protected static final Duration WAIT = Duration.ofSeconds(15);
@@ -56,6 +61,8 @@ public abstract class NotificationTestBase {
     protected int port;
     @Autowired
     protected EventPublisher events;
+    @Autowired
+    protected org.springframework.data.redis.core.StringRedisTemplate redis;
     @Value("${dingus.redis.prefix}")
     protected String prefix;
     @Value("${spring.data.redis.url}")
@@ -73,6 +80,14 @@ public abstract class NotificationTestBase {
     @AfterEach
     void stopClients() {
         fanout.close();
+    }
+
+    /** The run's Redis slice goes away with it. */
+    @AfterAll
+    void removeRedisKeys() {
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
+            keys.forEachRemaining(redis::delete);
+        }
     }
 
     public record TestUser(UUID id, String username, String token) {}

@@ -11,7 +11,11 @@ import dev.dingus.testsupport.TestInfrastructure;
 import dev.dingus.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * would receive from the real fan-out channel ({@link FanoutLog}). Heartbeat TTL and sweeps are short so
  * expiry is observable in seconds.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(classes = PresenceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PresenceTestBase {
     protected static final Duration TTL = Duration.ofSeconds(3);
@@ -75,6 +80,14 @@ public abstract class PresenceTestBase {
     @AfterEach
     void stopClients() {
         fanout.close();
+    }
+
+    /** The run's Redis slice goes away with it. */
+    @AfterAll
+    void removeRedisKeys() {
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
+            keys.forEachRemaining(redis::delete);
+        }
     }
 
     /** A user auth-service (the stand-in) knows, and presence has heard of through {@code user.registered}. */
