@@ -103,6 +103,30 @@ class RedisFanoutIT {
   }
 
   @Test
+  void theEmitterReachesACustomNamespace() throws Exception {
+    SocketIoServer a = node(REDIS);
+    a.namespace("/custom").onConnection(socket -> socket.join("r"));
+    RawClient raw = new RawClient(a.port(), "/socket.io");
+    RawClient.Ws ws = raw.websocket("EIO=4&transport=websocket");
+    ws.nextText();
+    ws.send("40/custom,");
+    assertThat(ws.nextText()).startsWith("40/custom,{\"sid\"");
+    try (RedisEmitter emitter = new RedisEmitter(REDIS, prefix)) {
+      // the socket joins its room right after the CONNECT reply; publish until it is in
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (a.namespace("/custom").socketsIn("r").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      emitter.namespace("/custom").to("r").emit("x", 1, "two").get(5, TimeUnit.SECONDS);
+      emitter.to("r").emit("not-for-custom").get(5, TimeUnit.SECONDS);
+      emitter.namespace("/custom").to("r").emit("y").get(5, TimeUnit.SECONDS);
+      assertThat(ws.nextText()).isEqualTo("42/custom,[\"x\",1,\"two\"]");
+      assertThat(ws.nextText()).isEqualTo("42/custom,[\"y\"]");
+    }
+    ws.close();
+  }
+
+  @Test
   void publishesTheDocumentedWireFormat() throws Exception {
     SocketIoServer a = node(REDIS);
     RedisClient raw = RedisClient.create(REDIS);

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -160,9 +159,5 @@ public final class EngineServer implements AutoCloseable {
         + ",\"pingTimeout\":" + config.pingTimeout().toMillis()
         + ",\"maxPayload\":" + config.maxPayload() + "}";
     return Frame.textBytes((Frame.OPEN + json).getBytes(StandardCharsets.UTF_8));
-  }
-
-  static List<Frame> single(Frame f) {
-    return List.of(f);
   }
 }
