@@ -10,7 +10,7 @@ public final class PresenceRules {
     /**
      * @param connected any socket of the user has an unexpired deadline
      * @param chosen what the user set
-     * @param lastActive last activity, null when never recorded
+     * @param lastActive last activity, null when none is recorded (any more)
      */
     public static Status visible(boolean connected, ChosenStatus chosen, Instant lastActive, Instant now, Duration idleAfter) {
         if (!connected) {
@@ -24,7 +24,11 @@ public final class PresenceRules {
         };
     }
 
+    /**
+     * No recorded activity counts as idle: a connect records activity, and message-service's activity key
+     * expires (after an hour) only when the user has long been idle.
+     */
     public static boolean isIdle(Instant lastActive, Instant now, Duration idleAfter) {
-        return lastActive != null && !lastActive.plus(idleAfter).isAfter(now);
+        return lastActive == null || !lastActive.plus(idleAfter).isAfter(now);
     }
 }

@@ -33,7 +33,7 @@ class PresenceRulesTest {
     void automaticIsOnlineUntilTheIdleTimePassesThenAway() {
         assertThat(PresenceRules.visible(true, ChosenStatus.ONLINE, NOW.minus(IDLE).plusMillis(1), NOW, IDLE)).isEqualTo(Status.ONLINE);
         assertThat(PresenceRules.visible(true, ChosenStatus.ONLINE, NOW.minus(IDLE), NOW, IDLE)).isEqualTo(Status.AWAY);
-        assertThat(PresenceRules.visible(true, ChosenStatus.ONLINE, null, NOW, IDLE)).isEqualTo(Status.ONLINE);
+        assertThat(PresenceRules.visible(true, ChosenStatus.ONLINE, null, NOW, IDLE)).as("activity no longer recorded").isEqualTo(Status.AWAY);
     }
 
     @Test
