@@ -317,8 +317,8 @@ describe('DingusGui: discovering, managing rooms, direct messages, long historie
 
     await carol.getByRole('button', { name: `Remove ${d.credentials.displayName}` }).click();
     await carol.getByText(`${d.credentials.displayName} was removed.`).waitFor();
-    await dave.reload();
-    await dave.getByTestId('sign-out').waitFor();
+    // dave, looking at the room, is told at once and the room leaves his list
+    await dave.getByText('An admin removed you from this room.').waitFor({ timeout: LIVE_MS });
     await eventuallyGone(dave.getByTestId('room-link').filter({ hasText: roomName }));
   });
 

@@ -44,6 +44,8 @@ export class ChatApp {
 	notificationsUnread = $state(0);
 	connection = $state<ConnectionState>('connecting');
 	activeRoomId = $state<string | null>(null);
+	/** rooms that went away while open: why ("deleted" or "removed") */
+	gone = $state.raw<Record<string, 'deleted' | 'removed'>>({});
 	/** bumps when a room's membership changes, so open member lists reload */
 	membershipVersion = $state(0);
 	now = $state(Date.now());
@@ -148,6 +150,18 @@ export class ChatApp {
 
 	updateRoom(room: Room) {
 		this.rooms = this.rooms.map((r) => (r.id === room.id ? { ...r, ...room } : r));
+	}
+
+	/** A room was deleted, or I was removed from it, while the app ran. */
+	private lose(roomId: string, why: 'deleted' | 'removed') {
+		const room = this.room(roomId);
+		if (room)
+			toasts.show(
+				`${why === 'deleted' ? 'The room' : 'You were removed from'} “${this.title(room)}”${why === 'deleted' ? ' was deleted' : ''}.`
+			);
+		this.gone = { ...this.gone, [roomId]: why };
+		this.joined.delete(roomId);
+		this.forgetRoom(roomId);
 	}
 
 	forgetRoom(roomId: string) {
@@ -463,15 +477,21 @@ export class ChatApp {
 		});
 		s.on(ServerEvent.USER_JOINED, () => (this.membershipVersion += 1));
 		s.on(ServerEvent.USER_LEFT, () => (this.membershipVersion += 1));
-		s.on(ServerEvent.ROOM_UPDATED, () => {
+		s.on(ServerEvent.ROOM_UPDATED, (p) => {
+			const room = p?.roomId ? this.room(p.roomId) : undefined;
+			if (room) {
+				const { roomId: _id, ...changes } = p;
+				this.updateRoom({ ...room, ...changes });
+			}
 			this.membershipVersion += 1;
-			void this.loadRooms().catch(() => {});
 		});
-		s.on(ServerEvent.ROOM_DELETED, (p) => {
-			this.forgetRoom(p.roomId);
-			void this.loadRooms().catch(() => {});
+		s.on(ServerEvent.ROOM_DELETED, (p) => this.lose(p.roomId, 'deleted'));
+		s.on(ServerEvent.ROOM_LEFT, (p) => {
+			if (p?.reason === 'removed') this.lose(p.roomId, 'removed');
 		});
-		s.on(ServerEvent.ERROR, (e) => toasts.error(e?.message || 'The server reported an error.'));
+		s.on(ServerEvent.ERROR, (e) =>
+			toasts.error(e?.error?.message || e?.message || 'The server reported an error.')
+		);
 	}
 
 	private async afterConnect(resumed: boolean) {

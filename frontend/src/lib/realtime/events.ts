@@ -1,6 +1,6 @@
 // The Socket.IO event catalogue of ARCHITECTURE §5, mirrored from
 // dev.dingus.contracts.realtime.SocketEvents. One file: names and payload types together.
-import type { Message, Notification, PresenceStatus } from '$lib/api/types';
+import type { Message, Notification, PostPolicy, PresenceStatus, RoomKind } from '$lib/api/types';
 
 export const ClientEvent = {
 	AUTHENTICATE: 'authenticate',
@@ -79,6 +79,17 @@ export interface RoomJoined {
 }
 export interface RoomLeft {
 	roomId: string;
+	/** "removed" when an admin removed me from the room */
+	reason?: string;
+}
+
+/** The `error` event: a failed event sent without an ack, or a revoked session. */
+export interface ErrorEvent {
+	success?: false;
+	error?: SocketError;
+	/** older servers send the error fields at the top level */
+	code?: string;
+	message?: string;
 }
 export interface UserInRoom {
 	roomId: string;
@@ -104,6 +115,10 @@ export interface PresenceUpdate {
 }
 export interface RoomChanged {
 	roomId: string;
+	name?: string | null;
+	topic?: string | null;
+	kind?: RoomKind;
+	postPolicy?: PostPolicy;
 }
 
 /**
@@ -137,7 +152,7 @@ export interface ServerToClientEvents {
 	notification: (n: Notification) => void;
 	room_updated: (p: RoomChanged) => void;
 	room_deleted: (p: RoomChanged) => void;
-	error: (e: SocketError) => void;
+	error: (e: ErrorEvent) => void;
 }
 
 export interface ClientToServerEvents {
