@@ -29,10 +29,12 @@ public final class Args {
     return new Args(values, mapper);
   }
 
+  /** Number of arguments. */
   public int size() {
     return values.size();
   }
 
+  /** True when the event carried no argument besides its name. */
   public boolean isEmpty() {
     return values.isEmpty();
   }

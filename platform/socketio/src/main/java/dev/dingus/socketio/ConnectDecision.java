@@ -42,6 +42,7 @@ public final class ConnectDecision {
     return new ConnectDecision(false, message, data);
   }
 
+  /** True for {@link #accept()} and {@link #accept(Object)}. */
   public boolean accepted() {
     return accepted;
   }

@@ -6,5 +6,9 @@ package dev.dingus.socketio;
  */
 @FunctionalInterface
 public interface ConnectMiddleware {
+  /**
+   * @param handshake auth payload, headers, query and address of the connecting client
+   * @return accept or reject; an exception counts as a rejection ("Internal server error")
+   */
   ConnectDecision check(Handshake handshake) throws Exception;
 }

@@ -27,6 +27,7 @@ public enum DisconnectReason {
     this.wire = wire;
   }
 
+  /** The reason as the reference implementation names it, e.g. {@code "ping timeout"}. */
   public String wire() {
     return wire;
   }
