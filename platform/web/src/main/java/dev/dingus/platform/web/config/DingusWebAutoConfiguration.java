@@ -14,6 +14,8 @@ import dev.dingus.platform.web.security.ServiceTokenFilter;
 import dev.dingus.contracts.errors.ErrorCodes;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -105,6 +107,16 @@ public class DingusWebAutoConfiguration {
         container.setConnectionFactory(connections);
         container.setRecoveryInterval(1000L);
         return container;
+    }
+
+    @Bean
+    static BeanPostProcessor deferRedisListenerStartup() {
+        return RedisListenersStarter.deferAutoStartup();
+    }
+
+    @Bean
+    RedisListenersStarter redisListenersStarter(ObjectProvider<RedisMessageListenerContainer> containers) {
+        return new RedisListenersStarter(containers);
     }
 
     @Bean
