@@ -53,11 +53,6 @@ public class RedisGuard {
         }, () -> false);
     }
 
-    /** True while Redis is believed to be up. */
-    public boolean available() {
-        return !down.get();
-    }
-
     /** Called (on a thread of its own) each time Redis comes back after being away. */
     public void onRecovered(Runnable listener) {
         recoveryListeners.add(listener);

@@ -3,8 +3,6 @@ package dev.dingus.messages.membership;
 import dev.dingus.messages.core.MessageErrors;
 import dev.dingus.messages.membership.internal.MembershipLookup;
 import dev.dingus.messages.membership.internal.MembershipLookup.Answer;
-import dev.dingus.messages.membership.internal.MembershipStore;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -16,11 +14,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class MembershipService {
     private final MembershipLookup lookup;
-    private final MembershipStore store;
 
-    MembershipService(MembershipLookup lookup, MembershipStore store) {
+    MembershipService(MembershipLookup lookup) {
         this.lookup = lookup;
-        this.store = store;
     }
 
     /** The member's access, or the error a non-member gets. */
@@ -43,10 +39,5 @@ public class MembershipService {
 
     public boolean isMember(UUID roomId, UUID userId) {
         return lookup.find(roomId, userId).access() != null;
-    }
-
-    /** The rooms this service knows {@code userId} to be a member of (from the events). */
-    public List<UUID> roomsOf(UUID userId) {
-        return store.roomsOf(userId);
     }
 }

@@ -110,11 +110,6 @@ public class PresenceReporter implements DisposableBean {
         })));
     }
 
-    /** The sockets of this node, per user (for tests and the refresh). */
-    public int localSockets() {
-        return local.size();
-    }
-
     private String member(String socketId) {
         return nodeId + ":" + socketId;
     }

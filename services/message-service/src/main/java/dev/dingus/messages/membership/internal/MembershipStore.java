@@ -1,6 +1,5 @@
 package dev.dingus.messages.membership.internal;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +25,6 @@ public class MembershipStore {
                 .params(userId, roomId)
                 .query((rs, n) -> new Local(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
-    }
-
-    public List<UUID> roomsOf(UUID userId) {
-        return jdbc.sql("SELECT room_id FROM room_members WHERE user_id = ?").param(userId).query(UUID.class).list();
     }
 
     void upsertRoom(UUID roomId, String kind, String postPolicy) {
