@@ -59,6 +59,30 @@ const scenarios = {
     result(stats);
   },
 
+  // The server streams numbered events from the moment the client connects; they must all arrive,
+  // in order, while the transport changes from polling to WebSocket underneath.
+  async "server-stream"() {
+    const [clientsArg, countArg] = args;
+    const clients = Number(clientsArg), count = Number(countArg);
+    const stats = { clients, received: 0, outOfOrder: 0, upgradedMidStream: 0, errors: [] };
+    partial = stats;
+    await Promise.all(Array.from({ length: clients }, () => new Promise((resolve) => {
+      const socket = io(url, { forceNew: true, reconnection: false });
+      let expected = 0;
+      socket.io.on("open", () => socket.io.engine.once("upgrade", () => {
+        if (expected > 0 && expected < count) stats.upgradedMidStream++;
+      }));
+      socket.on("tick", (n) => {
+        if (n !== expected) stats.outOfOrder++;
+        expected = n + 1;
+        stats.received++;
+        if (expected === count) { socket.disconnect(); resolve(); }
+      });
+      socket.on("connect_error", (e) => { stats.errors.push(e.message); resolve(); });
+    })));
+    result(stats);
+  },
+
   // Binary round trips: the server acknowledges with the same bytes.
   async binary() {
     const [transport, ...sizes] = args;
