@@ -356,6 +356,27 @@ describe('DingusGui: discovering, managing rooms, direct messages, long historie
     const gone = await api('GET', `/api/v1/rooms/${roomId}`, { token: c.token });
     assert.equal(gone.status, 404);
   });
+
+  step('a password change in another browser signs this one out', async () => {
+    const other = await newPerson(browser);
+    try {
+      await signIn(other, d.credentials.username, d.credentials.password);
+      await other.goto(`${BASE_URL}/profile`);
+      await other.getByLabel('Current password').fill(d.credentials.password);
+      await other.getByLabel('New password', { exact: true }).fill(`${d.credentials.password}-2`);
+      await other.getByLabel('Repeat the new password').fill(`${d.credentials.password}-2`);
+      await other.getByRole('button', { name: 'Change password' }).click();
+      await other.getByText('Password changed.').waitFor();
+      // dave's first browser: its session was revoked, the socket is refused, the page signs out
+      await dave.waitForURL(/\/login(\?|$)/, { timeout: LIVE_MS });
+      await screenshot(dave, 'browser-15-signed-out-elsewhere');
+      // the browser that changed the password stays signed in
+      await other.reload();
+      await other.getByTestId('sign-out').waitFor();
+    } finally {
+      await other.context().close();
+    }
+  });
 });
 
 /** Waits until nothing matches the locator any more. */

@@ -10,6 +10,7 @@ import { externalProviders } from '$lib/server/providers';
 import {
 	fromAuthResponse,
 	isFinalRefreshError,
+	mayForceRefresh,
 	needsRefresh,
 	refreshOnce,
 	takeHandoff,
@@ -107,7 +108,7 @@ export function authConfig(event?: RequestEvent): SvelteKitAuthConfig {
 			...externalProviders()
 		],
 		callbacks: {
-			async jwt({ token, user, account }) {
+			async jwt({ token, user, account, trigger, session }) {
 				if (account && user) {
 					if (account.provider === 'credentials' && user.dingus) {
 						token.dingus = user.dingus;
@@ -127,7 +128,9 @@ export function authConfig(event?: RequestEvent): SvelteKitAuthConfig {
 				const cur = token.dingus;
 				if (!cur) return null;
 				if (Date.now() >= cur.refreshExpiresAt) return null;
-				if (!needsRefresh(cur)) return token;
+				// a forced renewal (the page's token was refused, e.g. revoked elsewhere) or a due one
+				const forced = trigger === 'update' && (session as { renew?: boolean })?.renew === true;
+				if (!needsRefresh(cur) && !(forced && mayForceRefresh(cur))) return token;
 				try {
 					token.dingus = await refreshOnce(cur, (rt) => anonymous().auth.refresh(rt));
 					delete token.error;
@@ -175,7 +178,11 @@ export function authConfig(event?: RequestEvent): SvelteKitAuthConfig {
 export const { handle, signIn } = SvelteKitAuth(async (event) => authConfig(event));
 
 /** Runs one Auth.js action inside our own form action and copies its cookies to the response. */
-async function runAuthAction(event: RequestEvent, action: string, body: URLSearchParams) {
+async function runAuthAction(
+	event: RequestEvent,
+	action: string,
+	body: URLSearchParams | { data: unknown }
+) {
 	const config = authConfig(event);
 	config.basePath = '/auth';
 	config.skipCSRFCheck = skipCSRFCheck; // our form actions are protected by SvelteKit's origin check
@@ -183,10 +190,11 @@ async function runAuthAction(event: RequestEvent, action: string, body: URLSearc
 	const req = new Request(new URL(`/auth/${action}`, event.url.origin), {
 		method: 'POST',
 		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
+			'content-type':
+				body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : 'application/json',
 			cookie: event.request.headers.get('cookie') ?? ''
 		},
-		body
+		body: body instanceof URLSearchParams ? body : JSON.stringify(body)
 	});
 	const res = await Auth(req, { ...config, raw });
 	for (const c of res.cookies ?? []) {
@@ -206,6 +214,17 @@ export async function establishSession(event: RequestEvent, nonce: string): Prom
 		new URLSearchParams({ handoff: nonce, callbackUrl: '/' })
 	);
 	return !!res.redirect && !/[?&]error=/.test(res.redirect);
+}
+
+/**
+ * Renews the Dingus tokens now, whatever their age (the page's token was refused): an Auth.js
+ * session update. Returns the new session, or null when the session is over.
+ */
+export async function renewSession(event: RequestEvent) {
+	const res = await runAuthAction(event, 'session', { data: { renew: true } });
+	const session = res.body as
+		{ accessToken?: string; accessTokenExpires?: number; refreshAt?: number } | undefined;
+	return session?.accessToken ? session : null;
 }
 
 /** Ends the Auth.js session; its signOut event revokes the Dingus session as well. */

@@ -3,8 +3,8 @@ import { SessionExpiredError, TokenSource } from './token';
 
 function fakeFetch(answers: Array<() => Response>) {
 	const calls: string[] = [];
-	const fn = vi.fn(async (url: RequestInfo | URL) => {
-		calls.push(String(url));
+	const fn = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+		calls.push(`${init?.method ?? 'GET'} ${String(url)}`);
 		const next = answers.shift();
 		if (!next) throw new Error('unexpected call');
 		return next();
@@ -38,7 +38,7 @@ describe('TokenSource', () => {
 		);
 		const [x, y] = await Promise.all([s.get(), s.get()]);
 		expect([x, y]).toEqual(['b', 'b']);
-		expect(f.calls).toEqual(['/session/token']);
+		expect(f.calls).toEqual(['GET /session/token']);
 		expect(await s.get()).toBe('b');
 	});
 
@@ -65,5 +65,17 @@ describe('TokenSource', () => {
 			() => 5
 		);
 		expect(await s.refresh()).toBe('a');
+	});
+
+	it('forces a renewal with POST when a token was refused', async () => {
+		const f = fakeFetch([() => json({ accessToken: 'c', expiresAt: 9000, refreshAt: 8000 })]);
+		const s = new TokenSource(
+			{ accessToken: 'a', expiresAt: 9000, refreshAt: 8000 },
+			f.fn,
+			() => {},
+			() => 5
+		);
+		expect(await s.refresh(true)).toBe('c');
+		expect(f.calls).toEqual(['POST /session/token']);
 	});
 });

@@ -34,18 +34,24 @@ export class TokenSource {
 		return this.state.accessToken;
 	}
 
-	/** Asks the server for the current token (renewing it if due); one request at a time. */
-	refresh(): Promise<string> {
-		this.pending ??= this.load().finally(() => {
+	/**
+	 * Asks the server for the current token (renewed if due); `force` renews it now, for a token
+	 * the API or Socket.IO refused. One request at a time.
+	 */
+	refresh(force = false): Promise<string> {
+		this.pending ??= this.load(force).finally(() => {
 			this.pending = null;
 		});
 		return this.pending;
 	}
 
-	private async load(): Promise<string> {
+	private async load(force: boolean): Promise<string> {
 		let res: Response;
 		try {
-			res = await this.fetchFn('/session/token', { headers: { accept: 'application/json' } });
+			res = await this.fetchFn('/session/token', {
+				method: force ? 'POST' : 'GET',
+				headers: { accept: 'application/json' }
+			});
 		} catch {
 			// offline: keep using what we have; the API answers 401 if it is really stale
 			return this.state.accessToken;

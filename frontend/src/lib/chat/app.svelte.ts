@@ -58,6 +58,8 @@ export class ChatApp {
 	private userRequests = new Map<string, Promise<void>>();
 	private readTimer: ReturnType<typeof setTimeout> | null = null;
 	private roomsLoadedAt = 0;
+	private renewing = false;
+	private authFailures = 0;
 	/** per room, the read position the server has from us */
 	private reported = new Map<string, number>();
 
@@ -409,6 +411,7 @@ export class ChatApp {
 
 	private wire(s: RealtimeSocket) {
 		s.on('connect', () => {
+			this.authFailures = 0;
 			const resumed = this.everConnected;
 			this.everConnected = true;
 			this.connection = 'connected';
@@ -417,24 +420,13 @@ export class ChatApp {
 		});
 		s.on('disconnect', (reason) => {
 			this.connection = 'reconnecting';
-			// the server closed us (e.g. a revoked or expired token): renew the token, then retry
-			if (reason === 'io server disconnect') {
-				void this.tokens
-					.refresh()
-					.then(() => s.connect())
-					.catch(() => (this.connection = 'offline'));
-			}
+			// the server closed us (a revoked session): only a renewed token can bring us back
+			if (reason === 'io server disconnect') void this.renewAndReconnect(s);
 		});
-		s.on('connect_error', (err) => {
+		s.on('connect_error', () => {
 			this.connection = this.everConnected ? 'reconnecting' : 'connecting';
-			if (!s.active) {
-				// refused by the server (auth): a fresh token may fix it
-				void this.tokens
-					.refresh()
-					.then(() => setTimeout(() => s.connect(), 1000))
-					.catch(() => (this.connection = 'offline'));
-			}
-			if (/token|auth/i.test(err.message)) void this.tokens.refresh().catch(() => {});
+			// refused by the server's middleware (the token), not a network failure
+			if (!s.active) void this.renewAndReconnect(s);
 		});
 		s.io.on('reconnect_attempt', () => (this.connection = 'reconnecting'));
 		s.io.on('reconnect_failed', () => (this.connection = 'offline'));
@@ -492,6 +484,27 @@ export class ChatApp {
 		s.on(ServerEvent.ERROR, (e) =>
 			toasts.error(e?.error?.message || e?.message || 'The server reported an error.')
 		);
+	}
+
+	/**
+	 * Renews the token now (it was refused) and connects again, backing off while it keeps being
+	 * refused; a session that cannot be renewed sends the page to the sign-in form.
+	 */
+	private async renewAndReconnect(s: RealtimeSocket) {
+		if (this.renewing) return;
+		this.renewing = true;
+		try {
+			await this.tokens.refresh(true);
+			const delay = Math.min(30_000, 1000 * 2 ** Math.min(this.authFailures, 5));
+			this.authFailures += 1;
+			setTimeout(() => {
+				if (this.socket === s && !s.connected) s.connect();
+			}, delay);
+		} catch {
+			this.connection = 'offline';
+		} finally {
+			this.renewing = false;
+		}
 	}
 
 	private async afterConnect(resumed: boolean) {

@@ -6,6 +6,8 @@ import { ApiError } from '$lib/api/http';
 import { randomBytes } from 'node:crypto';
 
 export interface DingusTokens {
+	/** epoch ms when these tokens were obtained */
+	obtainedAt: number;
 	userId: string;
 	username: string;
 	accessToken: string;
@@ -23,6 +25,7 @@ export function fromAuthResponse(res: AuthResponse, now = Date.now()): DingusTok
 	const lifeMs = Math.max(1, res.expiresIn) * 1000;
 	const margin = Math.min(60_000, lifeMs / 4);
 	return {
+		obtainedAt: now,
 		userId: res.user.id,
 		username: res.user.username,
 		accessToken: res.accessToken ?? res.token,
@@ -35,6 +38,11 @@ export function fromAuthResponse(res: AuthResponse, now = Date.now()): DingusTok
 
 export function needsRefresh(t: DingusTokens, now = Date.now()): boolean {
 	return now >= t.refreshAt;
+}
+
+/** A forced renewal is honoured at most every 10 s, so a confused page cannot spin the server. */
+export function mayForceRefresh(t: DingusTokens, now = Date.now()): boolean {
+	return now - (t.obtainedAt ?? 0) >= 10_000;
 }
 
 /** The refresh can never succeed again: the session is over. */
