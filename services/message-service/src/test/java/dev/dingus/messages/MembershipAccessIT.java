@@ -6,6 +6,7 @@ import dev.dingus.contracts.events.EventTypes;
 import dev.dingus.contracts.events.RoomDeleted;
 import dev.dingus.contracts.events.RoomMemberRoleChanged;
 import dev.dingus.contracts.events.RoomUpdated;
+import dev.dingus.messages.realtime.MembershipSweep;
 import dev.dingus.messages.support.Api;
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.messages.support.SocketClients;
@@ -13,6 +14,7 @@ import dev.dingus.messages.support.TestUser;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Nobody reads or writes where they do not belong; membership follows room-service's events at once. */
@@ -118,6 +120,29 @@ class MembershipAccessIT extends IntegrationTestBase {
         assertThat(b.emitAck("join_room", map("roomId", roomId.toString())).path("error").path("code").asString()).isEqualTo("room_not_found");
         assertThat(b.emitAck("send_message", map("roomId", roomId.toString(), "content", "let me in")).path("error").path("code").asString())
                 .isEqualTo("room_not_found");
+    }
+
+    @Autowired
+    MembershipSweep sweep;
+
+    @Test
+    void aRemovalThatNeverReachedThisNodeIsCaughtByTheSweep() {
+        TestUser owner = newUser();
+        TestUser bob = newUser();
+        UUID roomId = room(owner, bob);
+        SocketClients.Client b = connect(bob);
+        b.emitAck("join_room", map("roomId", roomId.toString()));
+        // As if another node consumed the removal while Redis was away: the tables changed, nobody told us.
+        ROOM_SERVICE.forgets(roomId, bob.id());
+        jdbc.sql("DELETE FROM room_members WHERE room_id = ? AND user_id = ?").params(roomId, bob.id()).update();
+        sweep.sweep();
+        assertThat(b.awaitEvent("room_left", WAIT).path("reason").asString()).isEqualTo("removed");
+        // A member in good standing stays.
+        SocketClients.Client o = connect(owner);
+        o.emitAck("join_room", map("roomId", roomId.toString()));
+        sweep.sweep();
+        SocketClients.sleep(200);
+        assertThat(o.events("room_left")).isEmpty();
     }
 
     @Test

@@ -45,9 +45,11 @@ public record MessagesProperties(String nodeId, Limits limits, Writer writer, Ca
      * @param cacheTtl how long a membership answer is kept in memory (changes invalidate it at once)
      * @param negativeCacheTtl how long a "not a member" answer confirmed by room-service is kept
      * @param roomServiceUrl room-service, asked when this service has not heard of a room or membership yet
+     * @param sweepInterval how often sockets' rooms are checked against the membership tables (a safety net for
+     *     changes announced while Redis was away)
      */
     public record Membership(Duration cacheTtl, Duration negativeCacheTtl, String roomServiceUrl,
-            Duration roomServiceTimeout) {}
+            Duration roomServiceTimeout, Duration sweepInterval) {}
 
     /**
      * @param port Engine.IO/Socket.IO port ({@code 0}: a free one)

@@ -3,6 +3,9 @@ package dev.dingus.messages.membership;
 import dev.dingus.messages.core.MessageErrors;
 import dev.dingus.messages.membership.internal.MembershipLookup;
 import dev.dingus.messages.membership.internal.MembershipLookup.Answer;
+import dev.dingus.messages.membership.internal.MembershipStore;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class MembershipService {
     private final MembershipLookup lookup;
+    private final MembershipStore store;
 
-    MembershipService(MembershipLookup lookup) {
+    MembershipService(MembershipLookup lookup, MembershipStore store) {
         this.lookup = lookup;
+        this.store = store;
     }
 
     /** The member's access, or the error a non-member gets. */
@@ -39,5 +44,22 @@ public class MembershipService {
 
     public boolean isMember(UUID roomId, UUID userId) {
         return lookup.find(roomId, userId).access() != null;
+    }
+
+    /** A (room, user) pair, e.g. a socket's user in a room it joined. */
+    public record Pair(UUID roomId, UUID userId) {}
+
+    /**
+     * The pairs that are not members (any more): one query for all of them; only the pairs the tables do not
+     * know (a join whose event has not arrived yet) are asked one by one, of room-service (not the cache, which
+     * may hold exactly the answer a missed change should have dropped).
+     */
+    public List<Pair> notMembers(List<Pair> pairs) {
+        Set<String> known = store.existingPairs(pairs.stream().map(Pair::roomId).toList(),
+                pairs.stream().map(Pair::userId).toList());
+        return pairs.stream()
+                .filter(p -> !known.contains(p.roomId() + "/" + p.userId()))
+                .filter(p -> lookup.findFresh(p.roomId(), p.userId()).access() == null)
+                .toList();
     }
 }

@@ -48,6 +48,15 @@ public class MembershipLookup {
         if (cached != null && cached.expiresAt - now > 0) {
             return cached.answer;
         }
+        return load(roomId, userId, now);
+    }
+
+    /** As {@link #find}, but never from memory: for checks that must not trust a change they may have missed. */
+    public Answer findFresh(UUID roomId, UUID userId) {
+        return load(roomId, userId, System.nanoTime());
+    }
+
+    private Answer load(UUID roomId, UUID userId, long now) {
         long changesBefore = changes.get();
         Answer answer;
         long ttl;

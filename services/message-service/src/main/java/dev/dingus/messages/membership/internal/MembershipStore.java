@@ -1,7 +1,12 @@
 package dev.dingus.messages.membership.internal;
 
+import java.sql.PreparedStatement;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,9 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MembershipStore {
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    MembershipStore(JdbcClient jdbc) {
+    MembershipStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** What this service knows locally: nothing (room unknown), or the room with the user's role (null if none). */
@@ -25,6 +32,25 @@ public class MembershipStore {
                 .params(userId, roomId)
                 .query((rs, n) -> new Local(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
+    }
+
+    /** Which of these (room, user) pairs ({@code rooms[i]}, {@code users[i]}) are members: {@code "room/user"} keys. */
+    public Set<String> existingPairs(List<UUID> rooms, List<UUID> users) {
+        if (rooms.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        jdbcTemplate.query(con -> {
+            PreparedStatement ps = con.prepareStatement("SELECT m.room_id, m.user_id FROM room_members m"
+                    + " JOIN unnest(?::uuid[], ?::uuid[]) AS p(room_id, user_id)"
+                    + " ON m.room_id = p.room_id AND m.user_id = p.user_id");
+            ps.setArray(1, con.createArrayOf("uuid", rooms.toArray()));
+            ps.setArray(2, con.createArrayOf("uuid", users.toArray()));
+            return ps;
+        }, rs -> {
+            found.add(rs.getObject(1, UUID.class) + "/" + rs.getObject(2, UUID.class));
+        });
+        return found;
     }
 
     void upsertRoom(UUID roomId, String kind, String postPolicy) {
