@@ -64,14 +64,30 @@ export async function signUp(page, person) {
   await page.getByTestId('sign-out').waitFor();
 }
 
-/** Signs in with a username or e-mail; resolves once the app shows. */
-export async function signIn(page, loginName, password) {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByLabel('Username or e-mail').fill(loginName);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !/^\/login$/.test(url.pathname), { timeout: 20000 });
-  await page.getByTestId('sign-out').waitFor();
+/**
+ * Signs in with a username or e-mail; resolves once the app shows. When sign-in is throttled
+ * (429 `rate_limited`: every test signs in from this one machine) it waits the time the page
+ * names, as a person would, and tries again; any other refusal fails with the page's message.
+ */
+export async function signIn(page, loginName, password, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByLabel('Username or e-mail').fill(loginName);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    const outcome = await Promise.race([
+      page.getByTestId('sign-out').waitFor({ timeout: 20000 }).then(() => 'in'),
+      alert.waitFor({ timeout: 20000 }).then(() => 'refused'),
+    ]);
+    if (outcome === 'in') return;
+    const text = await alert.innerText();
+    const wait = /try again in (\d+) s/i.exec(text);
+    if (!wait || attempt >= attempts || Number(wait[1]) > 90) {
+      throw new Error(`sign-in of ${loginName} refused: ${text}`);
+    }
+    await page.waitForTimeout(Number(wait[1]) * 1000 + 500);
+  }
 }
 
 /** Opens a room from the sidebar by its name. */

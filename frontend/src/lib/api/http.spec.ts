@@ -37,6 +37,14 @@ describe('http core', () => {
 		);
 		expect(e.retryAfter).toBe(30);
 		expect(e.message).toBe('Too many attempts. Try again in 30 s.');
+		const said = await toApiError(
+			problem(
+				429,
+				{ detail: 'Too many requests; try again in 3 s.', code: 'rate_limited' },
+				{ 'retry-after': '3' }
+			)
+		);
+		expect(said.message).toBe('Too many requests; try again in 3 s.');
 	});
 
 	it('falls back to a status message when the body is not a problem', async () => {

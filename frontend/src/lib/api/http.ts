@@ -105,7 +105,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
 			// a broken body still yields the status-based message
 		}
 	}
-	if (code === 'rate_limited' && retryAfter) {
+	if (code === 'rate_limited' && retryAfter && !/try again/i.test(message)) {
 		message = `${message} Try again in ${retryAfter} s.`;
 	}
 	return new ApiError(res.status, code, message, fieldErrors, retryAfter);
