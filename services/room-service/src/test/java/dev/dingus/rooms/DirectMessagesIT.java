@@ -2,10 +2,10 @@ package dev.dingus.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dingus.rooms.support.Api;
 import dev.dingus.rooms.support.IntegrationTestBase;
 import dev.dingus.rooms.support.RoomEventLog.Event;
-import dev.dingus.rooms.support.TestUser;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.TestUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.dingus.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dingus.rooms.support.Api;
 import dev.dingus.rooms.support.IntegrationTestBase;
-import dev.dingus.rooms.support.TestUser;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.TestUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,11 @@ package dev.dingus.rooms.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.rooms.RoomServiceApplication;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.AuthUsersServer;
 import dev.dingus.testsupport.TestInfrastructure;
 import dev.dingus.testsupport.TestTokens;
+import dev.dingus.testsupport.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,8 +38,7 @@ public abstract class IntegrationTestBase {
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "room-service");
         TOKENS.register(registry);
-        registry.add("dingus.security.service-token", () -> SERVICE_TOKEN);
-        registry.add("dingus.rooms.auth-url", AUTH::url);
+        AUTH.register(registry, "dingus.rooms.auth-url");
     }
 
     @LocalServerPort

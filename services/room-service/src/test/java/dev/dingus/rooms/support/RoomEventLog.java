@@ -9,9 +9,12 @@ import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The room events a test's exchange carried, as {@code (type, data)} per room, in arrival (= publish) order. */
 public final class RoomEventLog implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final EventCapture capture;
 
     private RoomEventLog(EventCapture capture) {
@@ -71,7 +74,7 @@ public final class RoomEventLog implements AutoCloseable {
     }
 
     private static Event parse(Message message) {
-        JsonNode envelope = Api.JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
+        JsonNode envelope = JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
         return new Event(Objects.requireNonNull(message.getMessageProperties().getReceivedRoutingKey()), envelope);
     }
 
