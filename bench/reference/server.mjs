@@ -38,6 +38,21 @@ const server = http.createServer(app);
 const io = new Server(server, { path: "/socket.io", cors: { origin: true }, maxHttpBufferSize: 65536 });
 io.adapter(createAdapter(redis, sub, { key: PREFIX + "socket.io" }));
 
+const SEND_SQL = `
+WITH existing AS (
+  SELECT * FROM messages WHERE sender_id = $2 AND client_msg_id = $5
+), counter AS (
+  INSERT INTO room_sequences (room_id, last_seq)
+  SELECT $1::uuid, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)
+  ON CONFLICT (room_id) DO UPDATE SET last_seq = room_sequences.last_seq + 1
+  RETURNING last_seq
+), inserted AS (
+  INSERT INTO messages (room_id, seq, sender_id, sender_username, content, client_msg_id)
+  SELECT $1::uuid, last_seq, $2::uuid, $3::text, $4::text, $5::text FROM counter
+  RETURNING *
+)
+SELECT *, true AS fresh FROM inserted UNION ALL SELECT *, false FROM existing`;
+
 const fail = (code, message) => ({ success: false, error: { code, message } });
 
 io.use((socket, next) => {
@@ -89,32 +104,19 @@ io.on("connection", (socket) => {
     if (typeof roomId !== "string") return reply(fail("validation_failed", "roomId is required"));
     if (typeof content !== "string" || !content.trim() || content.length > 4000) return reply(fail("validation_failed", "content must be 1-4000 characters"));
     if (!joined.has(roomId)) return reply(fail("not_a_member", "join the room first"));
-    const client = await pool.connect();
+    // One statement, one commit: the resend check, the room's counter and the insert together. The
+    // counter row is locked by the upsert until the commit, so seq has no gaps and no duplicates.
     let message;
     try {
-      await client.query("BEGIN");
-      if (clientMsgId) {
-        const existing = await client.query("SELECT * FROM messages WHERE sender_id = $1 AND client_msg_id = $2", [userId, clientMsgId]);
-        if (existing.rowCount) {
-          await client.query("COMMIT");
-          return reply({ success: true, message: existing.rows[0] });
-        }
-      }
-      const seq = await client.query(
-        "INSERT INTO room_sequences (room_id, last_seq) VALUES ($1, 1) ON CONFLICT (room_id) DO UPDATE SET last_seq = room_sequences.last_seq + 1 RETURNING last_seq",
-        [roomId]);
-      const inserted = await client.query(
-        "INSERT INTO messages (room_id, seq, sender_id, sender_username, content, client_msg_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *",
-        [roomId, seq.rows[0].last_seq, userId, username, content, clientMsgId]);
-      await client.query("COMMIT");
-      message = inserted.rows[0];
+      const { rows } = await pool.query(SEND_SQL, [roomId, userId, username, content, clientMsgId]);
+      message = rows[0];
     } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
       return reply(fail("internal_error", e.message));
-    } finally {
-      client.release();
     }
+    const fresh = message.fresh;
+    delete message.fresh;
     message.seq = Number(message.seq);
+    if (!fresh) return reply({ success: true, message, duplicate: true }); // a resend: stored and sent before
     // The seed's "message caching with Redis": the room's latest 100 messages.
     const key = `${PREFIX}room:${roomId}:latest`;
     redis.multi().lpush(key, JSON.stringify(message)).ltrim(key, 0, 99).exec().catch(() => {});

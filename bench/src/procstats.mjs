@@ -62,6 +62,30 @@ export function pidsByName(name) {
 }
 
 /**
+ * PostgreSQL processes that serve the given databases: the postmaster, its shared helpers (WAL writer,
+ * checkpointer, ...) and the backends connected to those databases — not the backends of other
+ * databases, e.g. other engineers' integration tests on the same server.
+ */
+export function postgresPids(databases) {
+  const want = new Set(databases);
+  return pidsByName("postgres").filter((pid) => {
+    let cmd;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+    } catch {
+      return false;
+    }
+    return servesDatabases(cmd, want);
+  });
+}
+
+/** A backend's title is "postgres: [cluster: ]user database host(port) activity"; helpers have no database. */
+export function servesDatabases(cmdline, want) {
+  const backend = cmdline.match(/^postgres: (?:[^ ]+: )?(\S+) (\S+) (?:\S+\(\d+\)|\[local\])/);
+  return !backend || want.has(backend[2]);
+}
+
+/**
  * The parts `./dingus up` started, from .run/pids, checked like the launcher does (the command line names
  * the part). When this checkout started none, the parts of a system started from another checkout are
  * found by their `-Ddingus.part=` flag, so that a running system is measured whoever started it.

@@ -3,26 +3,29 @@
 import { MessagingSession } from "./messaging.mjs";
 import { createRooms, deleteRooms, deleteLeftovers } from "./rooms.mjs";
 import { Reference } from "./reference.mjs";
-import { dingusParts, pidsByName } from "./procstats.mjs";
+import { dingusParts, pidsByName, postgresPids } from "./procstats.mjs";
+
+const DINGUS_DATABASES = ["auth", "chatroom", "messages", "notifications"];
 import { existsSync } from "node:fs";
 
 /** The processes whose CPU and memory a step reports, for Dingus or for the reference. */
-export function processGroups(ctx, target, session, referencePid) {
+export function processGroups(ctx, target, session, reference) {
   const alive = (pid) => (existsSync(`/proc/${pid}`) ? [pid] : []);
   const groups = [];
   if (target === "dingus") {
     for (const p of dingusParts(ctx.root)) groups.push({ name: p.part, kind: "dingus", pids: () => alive(p.pid) });
   } else {
-    groups.push({ name: "reference", kind: "reference", pids: () => alive(referencePid) });
+    groups.push({ name: "reference", kind: "reference", pids: () => alive(reference.pid) });
   }
-  groups.push({ name: "postgresql", kind: "infra", multi: true, pids: () => pidsByName("postgres") });
+  const databases = target === "dingus" ? DINGUS_DATABASES : [reference.db];
+  groups.push({ name: "postgresql", kind: "infra", multi: true, pids: () => postgresPids(databases) });
   groups.push({ name: "redis", kind: "infra", pids: () => pidsByName("redis-server") });
   groups.push({ name: "rabbitmq", kind: "infra", pids: () => pidsByName("beam.smp") });
   groups.push({ name: "generator", kind: "generator", multi: true, pids: () => session.generatorPids.filter((p) => existsSync(`/proc/${p}`)) });
   return groups;
 }
 
-async function openSession(ctx, target, url, rooms, referencePid) {
+async function openSession(ctx, target, url, rooms, reference) {
   const o = ctx.opts;
   const session = new MessagingSession({
     url,
@@ -35,7 +38,7 @@ async function openSession(ctx, target, url, rooms, referencePid) {
     contentSize: o.size,
     processGroups: null,
   });
-  session.processGroups = () => processGroups(ctx, target, session, referencePid);
+  session.processGroups = () => processGroups(ctx, target, session, reference);
   await session.connect();
   return session;
 }
@@ -62,7 +65,7 @@ async function onTarget(ctx, target, rooms, body) {
       url = reference.url;
     }
     ctx.log(`${target === "dingus" ? "Dingus" : "Reference"}: ${url} (${o.transports.join(" → ")}, ${o.workers} worker processes)`);
-    session = await openSession(ctx, target, url, rooms, reference && reference.pid);
+    session = await openSession(ctx, target, url, rooms, reference);
     const out = await body(session);
     return { target, url, connect: session.connectInfo, ...out };
   } finally {
