@@ -2,8 +2,9 @@ package dev.dingus.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dingus.presence.support.Api;
 import dev.dingus.presence.support.PresenceTestBase;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.TestUser;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

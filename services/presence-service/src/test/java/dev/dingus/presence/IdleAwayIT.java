@@ -1,10 +1,11 @@
 package dev.dingus.presence;
 
-import static dev.dingus.presence.support.Eventually.during;
+import static dev.dingus.testsupport.Eventually.during;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.contracts.realtime.SocketEvents;
 import dev.dingus.presence.support.PresenceTestBase;
+import dev.dingus.testsupport.TestUser;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.dingus.presence;
 
-import static dev.dingus.presence.support.Eventually.during;
-import static dev.dingus.presence.support.Eventually.eventually;
+import static dev.dingus.testsupport.Eventually.during;
+import static dev.dingus.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.contracts.events.EventTypes;
@@ -11,10 +11,11 @@ import dev.dingus.contracts.events.RoomMemberAdded;
 import dev.dingus.contracts.events.RoomMemberRemoved;
 import dev.dingus.contracts.realtime.SocketEvents;
 import dev.dingus.platform.events.EventEnvelope;
-import dev.dingus.presence.support.Api;
 import dev.dingus.presence.support.MessageNode;
 import dev.dingus.presence.support.PresenceTestBase;
+import dev.dingus.testsupport.Api;
 import dev.dingus.testsupport.EventCapture;
+import dev.dingus.testsupport.TestUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,13 @@
 package dev.dingus.presence;
 
-import static dev.dingus.presence.support.Eventually.eventually;
+import static dev.dingus.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.contracts.realtime.SocketEvents;
-import dev.dingus.presence.support.Api;
 import dev.dingus.presence.support.PresenceTestBase;
-import dev.dingus.presence.support.TcpProxy;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.TcpProxy;
+import dev.dingus.testsupport.TestUser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

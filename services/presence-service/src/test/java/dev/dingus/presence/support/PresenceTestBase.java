@@ -7,16 +7,20 @@ import dev.dingus.contracts.events.FriendAccepted;
 import dev.dingus.contracts.events.RoomMemberAdded;
 import dev.dingus.platform.events.EventPublisher;
 import dev.dingus.presence.PresenceServiceApplication;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.AuthUsersServer;
+import dev.dingus.testsupport.Eventually;
+import dev.dingus.testsupport.FanoutLog;
+import dev.dingus.testsupport.RedisKeys;
 import dev.dingus.testsupport.TestInfrastructure;
 import dev.dingus.testsupport.TestTokens;
+import dev.dingus.testsupport.TestUser;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,8 +49,7 @@ public abstract class PresenceTestBase {
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerWithoutDatabase(registry, "presence-service");
         TOKENS.register(registry);
-        registry.add("dingus.security.service-token", () -> SERVICE_TOKEN);
-        registry.add("dingus.presence.auth-url", AUTH::url);
+        AUTH.register(registry, "dingus.presence.auth-url");
         registry.add("dingus.presence.heartbeat-ttl", () -> TTL.toMillis() + "ms");
         registry.add("dingus.presence.sweep-interval", () -> "300ms");
     }
@@ -85,9 +88,7 @@ public abstract class PresenceTestBase {
     /** The run's Redis slice goes away with it. */
     @AfterAll
     void removeRedisKeys() {
-        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
-            keys.forEachRemaining(redis::delete);
-        }
+        RedisKeys.deleteAll(REDIS_URL, prefix);
     }
 
     /** A user auth-service (the stand-in) knows, and presence has heard of through {@code user.registered}. */
@@ -127,6 +128,4 @@ public abstract class PresenceTestBase {
     protected static String target(TestUser user) {
         return "user:" + user.id();
     }
-
-    public record TestUser(UUID id, String username, String token) {}
 }
