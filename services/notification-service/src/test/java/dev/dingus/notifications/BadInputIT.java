@@ -2,8 +2,9 @@ package dev.dingus.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dingus.notifications.support.Api;
 import dev.dingus.notifications.support.NotificationTestBase;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.TestUser;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

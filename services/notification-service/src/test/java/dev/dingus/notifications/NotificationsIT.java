@@ -1,6 +1,6 @@
 package dev.dingus.notifications;
 
-import static dev.dingus.notifications.support.Eventually.eventually;
+import static dev.dingus.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.contracts.events.EventTypes;
@@ -13,9 +13,10 @@ import dev.dingus.contracts.realtime.SocketEvents;
 import dev.dingus.notifications.core.NotificationKind;
 import dev.dingus.notifications.inbox.Inbox;
 import dev.dingus.notifications.inbox.NewNotification;
-import dev.dingus.notifications.support.Api;
 import dev.dingus.notifications.support.NotificationTestBase;
 import dev.dingus.platform.events.EventEnvelope;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

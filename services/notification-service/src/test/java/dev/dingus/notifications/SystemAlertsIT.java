@@ -3,8 +3,9 @@ package dev.dingus.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.contracts.realtime.SocketEvents;
-import dev.dingus.notifications.support.Api;
 import dev.dingus.notifications.support.NotificationTestBase;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.TestUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

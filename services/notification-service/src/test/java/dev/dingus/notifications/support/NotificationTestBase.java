@@ -10,8 +10,13 @@ import dev.dingus.contracts.events.UserRegistered;
 import dev.dingus.notifications.NotificationServiceApplication;
 import dev.dingus.platform.events.EventEnvelope;
 import dev.dingus.platform.events.EventPublisher;
+import dev.dingus.testsupport.Api;
+import dev.dingus.testsupport.Eventually;
+import dev.dingus.testsupport.FanoutLog;
+import dev.dingus.testsupport.RedisKeys;
 import dev.dingus.testsupport.TestInfrastructure;
 import dev.dingus.testsupport.TestTokens;
+import dev.dingus.testsupport.TestUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +24,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs notification-service on a random port against the machine's real PostgreSQL, Redis and RabbitMQ in a
@@ -41,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class NotificationTestBase {
     protected static final Duration WAIT = Duration.ofSeconds(15);
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final TestTokens TOKENS = TestTokens.start();
     /** A system admin by id and one by username, as DINGUS_SYSTEM_ADMINS lists them. */
     protected static final UUID ADMIN_ID = UUID.randomUUID();
@@ -61,8 +62,6 @@ public abstract class NotificationTestBase {
     protected int port;
     @Autowired
     protected EventPublisher events;
-    @Autowired
-    protected org.springframework.data.redis.core.StringRedisTemplate redis;
     @Value("${dingus.redis.prefix}")
     protected String prefix;
     @Value("${spring.data.redis.url}")
@@ -85,12 +84,8 @@ public abstract class NotificationTestBase {
     /** The run's Redis slice goes away with it. */
     @AfterAll
     void removeRedisKeys() {
-        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
-            keys.forEachRemaining(redis::delete);
-        }
+        RedisKeys.deleteAll(redisUrl, prefix);
     }
-
-    public record TestUser(UUID id, String username, String token) {}
 
     /** A user auth-service announced with {@code user.registered}. */
     protected TestUser registered() {
