@@ -96,18 +96,20 @@ export async function runIdle(ctx) {
     const t0 = Date.now();
     const replies = await pool.all((w) => ({
       type: "connect", workerIndex: w, url: o["socket-url"], path: "/socket.io", transports: o.transports, origin: o.originHeader, sockets: specs[w],
-      joinTimeoutMs: 15000, connectTimeoutMs: 30000, concurrency: 64,
+      joinTimeoutMs: 15000, connectTimeoutMs: 30000, concurrency: 64, retryFailed: true,
     }));
     const connectSeconds = (Date.now() - t0) / 1000;
     const hist = new Histogram();
     const errors = {};
     let connected = 0;
+    let retried = 0;
     for (const r of replies) {
       connected += r.connected;
+      retried += r.retried;
       hist.merge(r.connectHist);
       for (const [e, c] of r.errors) errors[e] = (errors[e] || 0) + c;
     }
-    ctx.log(`  ${connected}/${o.idle} connected in ${round3(connectSeconds)} s${Object.keys(errors).length ? ` — errors: ${JSON.stringify(errors).slice(0, 200)}` : ""}`);
+    ctx.log(`  ${connected}/${o.idle} connected in ${round3(connectSeconds)} s (${retried} retried once)${Object.keys(errors).length ? ` — errors: ${JSON.stringify(errors).slice(0, 200)}` : ""}`);
     ctx.log(`  holding for ${o.hold} s`);
     const heldFrom = Date.now();
     let minConnected = connected;
@@ -146,6 +148,7 @@ export async function runIdle(ctx) {
       handshakeMs: hist.summary(),
       handshakeCurve: hist.percentileCurve(),
       connectErrors: errors,
+      retriedOnce: retried,
       holdSeconds: o.hold,
       minConnectedDuringHold: minConnected,
       stillConnectedAtEnd: stillConnected,

@@ -214,7 +214,7 @@ ${table(["CPUs", "CPU model", "memory", "load average at start", "at end", "kern
   if (result.idle) {
     const i = result.idle;
     body += `<h2>Idle sockets</h2>
-<p>${i.stillConnectedAtEnd} of ${i.requested} sockets still connected after ${i.holdSeconds} s (fewest during the hold: ${i.minConnectedDuringHold}); ${i.users} users; connecting took ${i.connectSeconds} s. Connect errors: ${esc(JSON.stringify(i.connectErrors))}; disconnects: ${esc(JSON.stringify(i.disconnects))}.</p>` +
+<p>${i.stillConnectedAtEnd} of ${i.requested} sockets still connected after ${i.holdSeconds} s (fewest during the hold: ${i.minConnectedDuringHold}); ${i.users} users; connecting took ${i.connectSeconds} s. Connect errors: ${esc(JSON.stringify(i.connectErrors))} (${i.retriedOnce ?? 0} sockets retried once); disconnects: ${esc(JSON.stringify(i.disconnects))}.</p>` +
       table(["node", "JVM flags", "heap before", "heap after", "per socket", "RSS before", "RSS after", "heap source", "GC"],
         i.nodes.map((x) => [x.part, x.jvmFlags.join(" "), mb(x.heapBeforeBytes), mb(x.heapAfterBytes), `${x.heapPerSocketBytes ?? "?"} B`, mb(x.rssBeforeBytes), mb(x.rssAfterBytes), x.heapSource, x.gc])) +
       (i.gateway ? `<p>gateway RSS ${mb(i.gateway.rssBeforeBytes)} → ${mb(i.gateway.rssAfterBytes)}</p>` : "") +

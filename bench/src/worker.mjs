@@ -139,23 +139,34 @@ async function connect(cmd) {
   const joined = []; // [roomId, count]
   const added = [];
   const inFlight = Math.max(1, cmd.concurrency || 32);
-  const workers = Array.from({ length: Math.min(inFlight, queue.length) }, async () => {
-    while (queue.length) {
-      const spec = queue.shift();
-      const res = await connectOne(spec, cmd);
-      if (res.client) {
-        clients.push(res.client);
-        added.push(res.client);
-        hist.recordMs(res.connectMs);
+  // A socket that could not connect is tried again once after the others, as a client would reconnect;
+  // the first failure still counts in `errors` (and the retries in `retried`).
+  const retry = [];
+  let retried = 0;
+  const pass = async (list, again) => {
+    const lanes = Array.from({ length: Math.min(inFlight, list.length) }, async () => {
+      while (list.length) {
+        const spec = list.shift();
+        const res = await connectOne(spec, cmd);
+        if (res.client) {
+          clients.push(res.client);
+          added.push(res.client);
+          hist.recordMs(res.connectMs);
+        } else if (again) retry.push(spec);
+        for (const e of res.errors || (res.error ? [res.error] : [])) errors.set(e, (errors.get(e) || 0) + 1);
       }
-      for (const e of res.errors || (res.error ? [res.error] : [])) errors.set(e, (errors.get(e) || 0) + 1);
-    }
-  });
-  await Promise.all(workers);
+    });
+    await Promise.all(lanes);
+  };
+  await pass(queue, cmd.retryFailed);
+  if (retry.length) {
+    retried = retry.length;
+    await pass(retry, false);
+  }
   const perRoom = new Map();
   for (const c of added) for (const r of c.joined) perRoom.set(r, (perRoom.get(r) || 0) + 1);
   for (const [r, n] of perRoom) joined.push([r, n]);
-  return { connected: added.length, failed: cmd.sockets.length - added.length, joined, errors: [...errors], connectHist: hist.toJSON() };
+  return { connected: added.length, failed: cmd.sockets.length - added.length, retried, joined, errors: [...errors], connectHist: hist.toJSON() };
 }
 
 function send(cmd) {
