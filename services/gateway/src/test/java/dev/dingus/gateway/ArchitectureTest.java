@@ -1,15 +1,12 @@
 package dev.dingus.gateway;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.dingus.testsupport.DingusArchitectureRules;
 import org.springframework.data.redis.core.RedisTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,24 +14,18 @@ import reactor.core.publisher.Mono;
 /** Architecture rules of the gateway; "fail on empty should" stays on (archunit.properties). */
 @AnalyzeClasses(packages = "dev.dingus.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final DingusArchitectureRules RULES = DingusArchitectureRules.of("dev.dingus.gateway");
 
     @ArchTest
-    static final ArchRule featurePackagesHaveNoCycles =
-            slices().matching("dev.dingus.gateway.(*)..").should().beFreeOfCycles();
+    static final ArchRule featurePackagesHaveNoCycles = RULES.featuresHaveNoCycles();
 
     @ArchTest
-    static final ArchRule onlySharedContractsAreUsedFromOtherDingusCode = noClasses()
-            .that().resideInAPackage("dev.dingus.gateway..")
-            .should().dependOnClassesThat(resideInAPackage("dev.dingus..")
-                    .and(not(resideInAnyPackage("dev.dingus.gateway..", "dev.dingus.contracts.."))));
+    static final ArchRule onlySharedContractsAreUsedFromOtherDingusCode =
+            RULES.usesNoOtherServiceCode(DingusArchitectureRules.CONTRACTS);
 
     @ArchTest
-    static final ArchRule theErrorShapeDependsOnNoFeature = noClasses()
-            .that().resideInAPackage("dev.dingus.gateway.errors..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.dingus.gateway.security..",
-                    "dev.dingus.gateway.ratelimit..", "dev.dingus.gateway.routing..", "dev.dingus.gateway.cors..",
-                    "dev.dingus.gateway.limits..", "dev.dingus.gateway.health..", "dev.dingus.gateway.apidocs..",
-                    "dev.dingus.gateway.headers..");
+    static final ArchRule theErrorShapeDependsOnNoFeature = RULES.featureDependsOnNoneOf("errors",
+            "security", "ratelimit", "routing", "cors", "limits", "health", "apidocs", "headers");
 
     /** Every request runs on a Netty event loop: nothing in the gateway may block on a reactive result. */
     @ArchTest

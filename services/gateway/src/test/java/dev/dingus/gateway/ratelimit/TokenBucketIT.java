@@ -40,30 +40,38 @@ class TokenBucketIT {
 
     @Test
     void aBurstIsAllowedThenRequestsWaitForTheRefill() {
-        TokenBucket bucket = new TokenBucket(redis, Duration.ofSeconds(2));
-        RateLimitSettings.Limit limit = new RateLimitSettings.Limit(2, 3);
+        // Redis is up: a timeout here would fail open, which anUnreachableRedisFailsOpen is about, not this test.
+        TokenBucket bucket = new TokenBucket(redis, Duration.ofSeconds(10));
+        // One token per 1000 s while the burst is spent: a loaded machine taking seconds between two calls
+        // cannot refill the bucket before the request that must be refused.
+        RateLimitSettings.Limit slow = new RateLimitSettings.Limit(0.001, 3);
         String key = PREFIX + "burst";
         for (int remaining = 2; remaining >= 0; remaining--) {
-            TokenBucket.Decision decision = bucket.take(key, limit).block();
+            TokenBucket.Decision decision = bucket.take(key, slow).block();
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.remaining()).isEqualTo(remaining);
         }
-        TokenBucket.Decision refused = bucket.take(key, limit).block();
+        TokenBucket.Decision refused = bucket.take(key, slow).block();
         assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfterMillis()).isBetween(1L, 500L);
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> bucket.take(key, limit).block().allowed());
+        assertThat(refused.retryAfterMillis()).as("a whole token, less the little time the burst took")
+                .isBetween(500_000L, 1_000_000L);
+        // The refill itself, at a rate the test can wait for: the script adds rate x (Redis' now - last take)
+        // to the same bucket, so two tokens a second bring one back within half a second.
+        RateLimitSettings.Limit fast = new RateLimitSettings.Limit(2, 3);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> bucket.take(key, fast).block().allowed());
     }
 
     @Test
     void bucketsAreSeparateByKeyAndExpireWhenFull() {
-        TokenBucket bucket = new TokenBucket(redis, Duration.ofSeconds(2));
-        RateLimitSettings.Limit limit = new RateLimitSettings.Limit(0.5, 1);
+        TokenBucket bucket = new TokenBucket(redis, Duration.ofSeconds(10));
+        // One token per 1000 s, so that "a" cannot refill between its two takes however slow the machine is.
+        RateLimitSettings.Limit limit = new RateLimitSettings.Limit(0.001, 1);
         assertThat(bucket.take(PREFIX + "a", limit).block().allowed()).isTrue();
         assertThat(bucket.take(PREFIX + "a", limit).block().allowed()).isFalse();
         assertThat(bucket.take(PREFIX + "b", limit).block().allowed()).isTrue();
         Long ttl = redis.getExpire(PREFIX + "a").map(Duration::toMillis).block();
-        assertThat(ttl).as("expires soon after it would be full again").isBetween(1L, 3000L);
+        assertThat(ttl).as("expires a second after it would be full again (1000 s)").isBetween(900_000L, 1_001_000L);
     }
 
     @Test
@@ -77,7 +85,8 @@ class TokenBucketIT {
         dead.start();
         try {
             TokenBucket bucket = new TokenBucket(new ReactiveStringRedisTemplate(dead), Duration.ofMillis(300));
-            TokenBucket.Decision decision = bucket.take(PREFIX + "dead", new RateLimitSettings.Limit(1, 1)).block(Duration.ofSeconds(5));
+            // The 300 ms timeout is what is tested; the wait for its answer is generous for a busy machine.
+            TokenBucket.Decision decision = bucket.take(PREFIX + "dead", new RateLimitSettings.Limit(1, 1)).block(Duration.ofSeconds(30));
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.remaining()).isEqualTo(-1);
         } finally {

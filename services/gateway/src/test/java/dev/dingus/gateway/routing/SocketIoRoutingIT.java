@@ -56,6 +56,6 @@ class SocketIoRoutingIT extends GatewayTestBase {
                 .handle((in, out) -> out.sendString(Mono.just(frame))
                         .then()
                         .thenMany(in.receive().asString().take(1)))
-                .blockFirst(Duration.ofSeconds(10));
+                .blockFirst(Duration.ofSeconds(60));
     }
 }

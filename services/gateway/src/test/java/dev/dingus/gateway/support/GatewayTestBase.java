@@ -42,6 +42,11 @@ public abstract class GatewayTestBase {
     /** Small limits so that tests can reach them; each test starts with full buckets. */
     public static final int USER_BURST = 25;
     public static final int AUTH_BURST = 4;
+    /**
+     * One token comes back every 500 s: far longer than any test takes, so a slow run on a loaded machine cannot
+     * refill a bucket between the burst and the request that must be refused.
+     */
+    public static final long SECONDS_PER_TOKEN = 500;
 
     @LocalServerPort
     protected int port;
@@ -65,12 +70,18 @@ public abstract class GatewayTestBase {
         registry.add("dingus.redis.prefix", () -> REDIS_PREFIX);
         registry.add("dingus.web.max-body-bytes", () -> Integer.toString(MAX_BODY_BYTES));
         registry.add("dingus.cors.allowed-origins", () -> ALLOWED_ORIGIN);
+        String replenishPerSecond = Double.toString(1.0 / SECONDS_PER_TOKEN);
         registry.add("dingus.gateway.rate-limit.user.burst", () -> Integer.toString(USER_BURST));
-        registry.add("dingus.gateway.rate-limit.user.replenish-per-second", () -> "0.2");
+        registry.add("dingus.gateway.rate-limit.user.replenish-per-second", () -> replenishPerSecond);
         registry.add("dingus.gateway.rate-limit.anonymous.burst", () -> "25");
-        registry.add("dingus.gateway.rate-limit.anonymous.replenish-per-second", () -> "0.2");
+        registry.add("dingus.gateway.rate-limit.anonymous.replenish-per-second", () -> replenishPerSecond);
         registry.add("dingus.gateway.rate-limit.auth.burst", () -> Integer.toString(AUTH_BURST));
-        registry.add("dingus.gateway.rate-limit.auth.replenish-per-second", () -> "0.2");
+        registry.add("dingus.gateway.rate-limit.auth.replenish-per-second", () -> replenishPerSecond);
+        // Redis is up in these tests: its answers may be slow on a busy machine, but a 250 ms timeout would make
+        // the rate limiter fail open and the revocation lookup skip, which is not what these tests are about
+        // (TokenBucketIT and RevokedSessionsIT cover failing open). Same for the upstreams' health answers.
+        registry.add("dingus.gateway.redis-timeout", () -> "10s");
+        registry.add("dingus.gateway.health-timeout", () -> "20s");
     }
 
     @BeforeEach

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+            .connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
     public Http(String base) {
@@ -22,7 +22,9 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        // Generous: the first request of a kind (e.g. springdoc building the gateway's document) can take many
+        // seconds on a loaded 2-core CI machine; how fast the gateway answers is measured by benchmarks, not here.
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
