@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class NodeScenario implements AutoCloseable {
 
   static final Path DIR = Path.of("src/test/node").toAbsolutePath();
+  /** Generous: Node starting and connecting can take many seconds on a loaded 2-core CI machine. */
+  static final Duration LINE_TIMEOUT = Duration.ofSeconds(120);
   private static boolean installed;
 
   private final Process process;
@@ -55,7 +58,10 @@ final class NodeScenario implements AutoCloseable {
     for (Object a : args) {
       cmd.add(String.valueOf(a));
     }
-    return new NodeScenario(new ProcessBuilder(cmd).directory(DIR.toFile()).start());
+    ProcessBuilder builder = new ProcessBuilder(cmd).directory(DIR.toFile());
+    // The scenario's own deadline stays below awaitLine's, so a stuck scenario reports what it saw.
+    builder.environment().putIfAbsent("SCENARIO_TIMEOUT_MS", Long.toString(LINE_TIMEOUT.minusSeconds(10).toMillis()));
+    return new NodeScenario(builder.start());
   }
 
   /** Runs a scenario to its end and returns its result. */
@@ -67,12 +73,19 @@ final class NodeScenario implements AutoCloseable {
 
   /** Waits for the next output line starting with {@code prefix}, skipping others. */
   String awaitLine(String prefix) throws InterruptedException {
+    String line = pollLine(prefix, LINE_TIMEOUT);
+    if (line == null) {
+      throw new AssertionError("no line '" + prefix + "' from node; stderr: " + stderr);
+    }
+    return line;
+  }
+
+  /** The next output line starting with {@code prefix} (skipping others), or null after {@code timeout}. */
+  String pollLine(String prefix, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      String line = lines.poll(60, TimeUnit.SECONDS);
-      if (line == null) {
-        throw new AssertionError("no line '" + prefix + "' from node; stderr: " + stderr);
-      }
-      if (line.startsWith(prefix)) {
+      String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (line == null || line.startsWith(prefix)) {
         return line;
       }
     }

@@ -133,7 +133,7 @@ class OfficialClientIT {
     server.namespace("/").onConnection(s -> data.complete(s.data()));
     JsonNode r = NodeScenario.run("auth", url, "/", "good-token");
     assertThat(r.path("connected").asBoolean()).isTrue();
-    assertThat(data.get(5, TimeUnit.SECONDS)).isEqualTo("good-token");
+    assertThat(data.get(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("good-token");
   }
 
   @Test

@@ -18,8 +18,14 @@ import java.util.concurrent.TimeUnit;
 /** Raw HTTP and WebSocket access for protocol tests (java.net.http, no Socket.IO logic). */
 final class RawClient {
 
+  /**
+   * How long to wait for an answer that must come: generous, as a loaded 2-core CI machine can stall for
+   * seconds; a passing test never waits this long.
+   */
+  static final Duration WAIT = Duration.ofSeconds(30);
+
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+      .connectTimeout(WAIT).build();
   private final String base;
 
   RawClient(int port, String path) {
@@ -44,13 +50,13 @@ final class RawClient {
   }
 
   CompletableFuture<Response> getAsync(String query) {
-    return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "?" + query)).timeout(Duration.ofSeconds(10)).GET()
+    return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "?" + query)).timeout(WAIT).GET()
             .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
         .thenApply(r -> new Response(r.statusCode(), r.body()));
   }
 
   private Response send(HttpRequest.Builder b) throws Exception {
-    HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(),
+    HttpResponse<String> r = http.send(b.timeout(WAIT).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Response(r.statusCode(), r.body());
   }
@@ -68,8 +74,8 @@ final class RawClient {
 
   Ws websocket(String query) throws Exception {
     Ws ws = new Ws();
-    ws.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-        .buildAsync(URI.create(base.replace("http:", "ws:") + "?" + query), ws).get(5, TimeUnit.SECONDS);
+    ws.socket = http.newWebSocketBuilder().connectTimeout(WAIT)
+        .buildAsync(URI.create(base.replace("http:", "ws:") + "?" + query), ws).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     return ws;
   }
 
@@ -125,9 +131,9 @@ final class RawClient {
     }
 
     Object next() throws InterruptedException {
-      Object m = messages.poll(5, TimeUnit.SECONDS);
+      Object m = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
       if (m == null) {
-        throw new AssertionError("no message within 5 s");
+        throw new AssertionError("no message within " + WAIT.toSeconds() + " s");
       }
       return m;
     }
@@ -142,7 +148,7 @@ final class RawClient {
 
     boolean awaitClosed() {
       try {
-        closed.get(5, TimeUnit.SECONDS);
+        closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return true;
       } catch (Exception e) {
         return false;

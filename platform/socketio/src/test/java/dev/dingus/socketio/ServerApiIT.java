@@ -64,7 +64,7 @@ class ServerApiIT {
     for (int i = 0; i < 100; i++) {
       ws.send("42[\"n\"," + i + "]");
     }
-    done.get(10, TimeUnit.SECONDS);
+    done.get(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(seen).isSortedAccordingTo(Integer::compare).hasSize(100);
     ws.close();
   }
@@ -75,7 +75,8 @@ class ServerApiIT {
     start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> {
       // "wait" blocks until another client's "release" runs: only possible if handlers of different
       // clients run concurrently, off the event loops.
-      socket.on("wait", (so, args, ack) -> ack.send(release.await(10, TimeUnit.SECONDS)));
+      // Longer than the client waits for "released": handlers run one after another would fail the test.
+      socket.on("wait", (so, args, ack) -> ack.send(release.await(2 * RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)));
       socket.on("release", (so, args, ack) -> {
         release.countDown();
         ack.send("released");
@@ -108,9 +109,9 @@ class ServerApiIT {
     ws.nextText();
     ws.send("40{\"token\":\"t1\"}");
     ws.send("42[\"early\"]");
-    assertThat(order.poll(5, TimeUnit.SECONDS)).isEqualTo("middleware t1 sockets=0");
-    assertThat(order.poll(5, TimeUnit.SECONDS)).isEqualTo("connected t1");
-    assertThat(order.poll(5, TimeUnit.SECONDS)).isEqualTo("event");
+    assertThat(order.poll(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("middleware t1 sockets=0");
+    assertThat(order.poll(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("connected t1");
+    assertThat(order.poll(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("event");
     ws.close();
   }
 
@@ -152,7 +153,8 @@ class ServerApiIT {
 
   @Test
   void eventsAboveTheInboundRateAreRefused() throws Exception {
-    start(SocketIoServer.builder().inboundRate(1, 3), s -> s.namespace("/").onConnection(socket ->
+    // Burst 3, then one event per 1000 s: however slowly this machine sends the five, none is refilled.
+    start(SocketIoServer.builder().inboundRate(0.001, 3), s -> s.namespace("/").onConnection(socket ->
         socket.on("e", (so, args, ack) -> ack.send("ok"))));
     Ws ws = connected(null);
     for (int i = 1; i <= 5; i++) {
@@ -203,7 +205,7 @@ class ServerApiIT {
     assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
     CompletableFuture<java.net.http.WebSocket> ws = http.newWebSocketBuilder().header("Origin", "http://evil.example")
         .buildAsync(URI.create(url.replace("http:", "ws:").replace("polling", "websocket")), new Ws());
-    assertThat(ws).failsWithin(Duration.ofSeconds(5));
+    assertThat(ws).failsWithin(RawClient.WAIT);
   }
 
   @Test
@@ -213,15 +215,15 @@ class ServerApiIT {
         s -> s.namespace("/").onConnection(socket -> socket.onDisconnect(reasons::add)));
     Ws left = connected(null);
     left.send("41");
-    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+    assertThat(reasons.poll(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
     Ws closed = connected(null);
     closed.close();
-    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+    assertThat(reasons.poll(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
     connected(null); // never answers pings
-    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PING_TIMEOUT);
+    assertThat(reasons.poll(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PING_TIMEOUT);
     Ws bad = connected(null);
     bad.send("42{}");
-    assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PARSE_ERROR);
+    assertThat(reasons.poll(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PARSE_ERROR);
   }
 
   @Test
