@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class PresenceIT extends PresenceTestBase {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -38,8 +38,12 @@ class PresenceIT extends PresenceTestBase {
         TestUser alice = newUser();
         TestUser bob = newUser();
         sameRoom(UUID.randomUUID(), alice, bob);
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
         try (EventCapture changes = EventCapture.start(rabbit, exchange, "presence.#")) {
             String phone = node.connect(alice.id());
+            // A healthy node heartbeats: without it both sockets would expire after the short test TTL, which a
+            // slow run on a loaded machine can reach before the last close.
+            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
             fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 1, WAIT);
             String laptop = node.connect(alice.id());
             assertThat(statusOf(bob, alice)).isEqualTo("online");
@@ -67,6 +71,8 @@ class PresenceIT extends PresenceTestBase {
                     bodies -> dataOf(bodies, alice.id()).size() == 2, WAIT);
             assertThat(dataOf(published, alice.id())).extracting(d -> d.path("status").asString())
                     .containsExactly("online", "offline");
+        } finally {
+            heartbeats.shutdownNow();
         }
     }
 

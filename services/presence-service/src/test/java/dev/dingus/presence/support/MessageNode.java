@@ -29,7 +29,9 @@ public final class MessageNode {
     }
 
     /** Opens a socket for the user; returns its id. */
-    public String connect(UUID userId) {
+    // connect, disconnect and heartbeat are synchronized, as one node's own bookkeeping is: a heartbeat
+    // running concurrently must not re-add a socket that disconnect just removed.
+    public synchronized String connect(UUID userId) {
         String socketId = UUID.randomUUID().toString().substring(0, 12);
         sockets.put(socketId, userId);
         redis.opsForZSet().add(prefix + "presence:conn:" + userId, nodeId + ":" + socketId, deadline());
@@ -37,14 +39,14 @@ public final class MessageNode {
         return socketId;
     }
 
-    public void disconnect(String socketId) {
+    public synchronized void disconnect(String socketId) {
         UUID userId = sockets.remove(socketId);
         redis.opsForZSet().remove(prefix + "presence:conn:" + userId, nodeId + ":" + socketId);
         report("disconnect", userId, socketId);
     }
 
     /** One refresh round: every local socket's deadline is now + TTL, and so is its user's in the index. */
-    public void heartbeat() {
+    public synchronized void heartbeat() {
         long deadline = deadline();
         sockets.forEach((socketId, userId) -> {
             redis.opsForZSet().add(prefix + "presence:conn:" + userId, nodeId + ":" + socketId, deadline);
