@@ -6,8 +6,14 @@ import { BASE_URL } from './config.mjs';
 
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
-/** How long something pushed by the server (a message, a notification) may take to show up. */
-export const LIVE_MS = Number(process.env.DINGUS_E2E_LIVE_MS ?? 15000);
+/**
+ * How long something pushed by the server (a message, a notification) may take to show up before
+ * the test calls it lost. Generous: it detects hangs on a busy 2-core machine, it measures nothing.
+ */
+export const LIVE_MS = Number(process.env.DINGUS_E2E_LIVE_MS ?? 30000);
+
+/** Default wait for any element or navigation (same spirit: hang detection only). */
+const STEP_MS = Number(process.env.DINGUS_E2E_STEP_MS ?? 30000);
 
 // The machine's Chromium (Debian package `chromium`); Playwright never downloads a browser here.
 // The flags keep it from reaching out to the network, which is closed on these machines.
@@ -44,11 +50,32 @@ export async function screenshot(page, name) {
  */
 export async function newPerson(browser, viewport = { width: 1280, height: 800 }) {
   const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(Number(process.env.DINGUS_E2E_TIMEOUT_MS ?? 15000));
+  context.setDefaultTimeout(STEP_MS);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) page.errors.push(m.text());
+  });
   return page;
+}
+
+/**
+ * After a sign-up or sign-in form was sent: 'in' once the app shows, 'refused' when the form shows
+ * an error. A page that does neither fails with what it shows, its errors and a screenshot.
+ */
+async function formOutcome(page, who) {
+  return Promise.race([
+    page.getByTestId('sign-out').waitFor({ timeout: STEP_MS }).then(() => 'in'),
+    page.getByRole('alert').waitFor({ timeout: STEP_MS }).then(() => 'refused'),
+  ]).catch(async () => {
+    const body = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+    await screenshot(page, `stuck-${who}`);
+    throw new Error(
+      `${who}: no answer within ${STEP_MS} ms at ${page.url()}: "${body}"` +
+        (page.errors?.length ? `; page errors: ${page.errors.join(' | ')}` : ''),
+    );
+  });
 }
 
 /** Fills and sends the sign-up form; resolves once the app shows. */
@@ -60,8 +87,9 @@ export async function signUp(page, person) {
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByLabel('Repeat the password').fill(person.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => !/^\/(signup|login)$/.test(url.pathname), { timeout: 20000 });
-  await page.getByTestId('sign-out').waitFor();
+  if ((await formOutcome(page, `sign-up of ${person.username}`)) !== 'in') {
+    throw new Error(`sign-up of ${person.username} refused: ${await page.getByRole('alert').first().innerText()}`);
+  }
 }
 
 /**
@@ -75,13 +103,8 @@ export async function signIn(page, loginName, password, attempts = 3) {
     await page.getByLabel('Username or e-mail').fill(loginName);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    const alert = page.getByRole('alert');
-    const outcome = await Promise.race([
-      page.getByTestId('sign-out').waitFor({ timeout: 20000 }).then(() => 'in'),
-      alert.waitFor({ timeout: 20000 }).then(() => 'refused'),
-    ]);
-    if (outcome === 'in') return;
-    const text = await alert.innerText();
+    if ((await formOutcome(page, `sign-in of ${loginName}`)) === 'in') return;
+    const text = await page.getByRole('alert').first().innerText();
     const wait = /try again in (\d+) s/i.exec(text);
     if (!wait || attempt >= attempts || Number(wait[1]) > 90) {
       throw new Error(`sign-in of ${loginName} refused: ${text}`);

@@ -183,12 +183,13 @@ describe('DingusGui: two people chatting in the browser', () => {
     // bob looks at the room list, so the mention arrives while he is elsewhere in the app
     await b.goto(`${BASE_URL}/`);
     await b.getByRole('heading', { name: /Hello/ }).waitFor();
+    await b.getByTestId('notifications-button').click();
     await sendMessage(a, `@${bob.username} can you have a look?`);
     await messageItem(a, 'can you have a look?').locator('.mention').waitFor();
-    await b.getByTestId('notifications-badge').waitFor({ timeout: LIVE_MS });
-    await b.getByTestId('notifications-button').click();
-    const note = b.getByTestId('notification').filter({ hasText: /mention/i }).first();
-    await note.waitFor();
+    // it arrives live in the open panel, unread, and the bell shows a count
+    const note = b.getByTestId('notification').filter({ hasText: /mention/i }).filter({ hasText: roomName }).first();
+    await note.waitFor({ timeout: LIVE_MS });
+    await b.getByTestId('notifications-badge').waitFor();
     await screenshot(b, 'browser-08-notification');
     await note.click();
     await b.waitForURL(/\/rooms\//);
