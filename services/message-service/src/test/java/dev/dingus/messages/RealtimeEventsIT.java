@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.messages.support.SocketClients;
 import dev.dingus.messages.support.TestUser;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -182,7 +181,7 @@ class RealtimeEventsIT extends IntegrationTestBase {
         TestUser alice = newUser();
         SocketClients.Client a = connect(alice);
         a.emit("join_room", map("roomId", UUID.randomUUID().toString()));
-        JsonNode error = a.awaitEvent("error", Duration.ofSeconds(5));
+        JsonNode error = a.awaitEvent("error", WAIT);
         assertThat(error.path("success").asBoolean()).isFalse();
         assertThat(error.path("error").path("code").asString()).isEqualTo("room_not_found");
     }

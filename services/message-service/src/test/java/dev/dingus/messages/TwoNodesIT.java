@@ -114,11 +114,12 @@ class TwoNodesIT extends IntegrationTestBase {
         assertThat(b.emitAck("send_message", map("roomId", roomId.toString(), "content", "hi")).path("error").path("code").asString())
                 .isEqualTo("room_not_found");
 
-        // Revoked through node 1, ended on node 2 (which hears it on Redis itself) within a second.
+        // Revoked through node 1, ended on node 2 (which hears it on Redis itself) within a second (plus slack
+        // for scheduling on a busy machine).
         long start = System.nanoTime();
         revokedSessions.revoke(bob.sessionId());
-        b.awaitDisconnect(Duration.ofSeconds(5));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
-        b1.awaitDisconnect(Duration.ofSeconds(5));
+        b.awaitDisconnect(WAIT);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(Duration.ofSeconds(1).plus(SCHEDULING_SLACK).toMillis());
+        b1.awaitDisconnect(WAIT);
     }
 }
