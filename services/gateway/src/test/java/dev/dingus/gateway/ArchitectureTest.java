@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theErrorShapeDependsOnNoFeature = RULES.featureDependsOnNoneOf("errors",
-            "security", "ratelimit", "routing", "cors", "limits", "health", "apidocs", "headers");
+            "security", "ratelimit", "routing", "cors", "limits", "health", "apidocs", "headers", "clientaddress");
 
     /** Every request runs on a Netty event loop: nothing in the gateway may block on a reactive result. */
     @ArchTest

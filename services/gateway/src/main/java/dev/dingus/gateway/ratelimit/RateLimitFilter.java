@@ -1,8 +1,8 @@
 package dev.dingus.gateway.ratelimit;
 
 import dev.dingus.contracts.errors.ErrorCodes;
+import dev.dingus.gateway.clientaddress.ClientAddresses;
 import dev.dingus.gateway.errors.Problems;
-import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Set;
@@ -30,11 +30,13 @@ public class RateLimitFilter implements WebFilter {
     private final RateLimitSettings settings;
     private final TokenBucket buckets;
     private final String keyPrefix;
+    private final ClientAddresses clients;
 
-    public RateLimitFilter(RateLimitSettings settings, ReactiveStringRedisTemplate redis,
+    public RateLimitFilter(RateLimitSettings settings, ClientAddresses clients, ReactiveStringRedisTemplate redis,
             @Value("${dingus.redis.prefix:dingus:}") String redisPrefix,
             @Value("${dingus.gateway.redis-timeout:250ms}") Duration redisTimeout) {
         this.settings = settings;
+        this.clients = clients;
         this.buckets = new TokenBucket(redis, redisTimeout);
         this.keyPrefix = redisPrefix + "ratelimit:";
     }
@@ -47,12 +49,12 @@ public class RateLimitFilter implements WebFilter {
             return chain.filter(exchange);
         }
         if (request.getMethod() == HttpMethod.POST && AUTH_PATHS.contains(path)) {
-            return limit(exchange, chain, "auth:" + clientAddress(request), settings.auth());
+            return limit(exchange, chain, "auth:" + clients.clientOf(request), settings.auth());
         }
         return exchange.getPrincipal()
                 .map(Principal::getName)
                 .map(user -> limit(exchange, chain, "user:" + user, settings.user()))
-                .defaultIfEmpty(Mono.defer(() -> limit(exchange, chain, "anonymous:" + clientAddress(request), settings.anonymous())))
+                .defaultIfEmpty(Mono.defer(() -> limit(exchange, chain, "anonymous:" + clients.clientOf(request), settings.anonymous())))
                 .flatMap(decided -> decided);
     }
 
@@ -69,14 +71,5 @@ public class RateLimitFilter implements WebFilter {
                     "Too many requests; try again in " + seconds + " s.",
                     headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         });
-    }
-
-    /** The peer address; behind a trusted proxy, server.forward-headers-strategy makes it the real client. */
-    static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

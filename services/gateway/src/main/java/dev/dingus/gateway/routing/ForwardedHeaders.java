@@ -1,6 +1,6 @@
 package dev.dingus.gateway.routing;
 
-import java.net.InetSocketAddress;
+import dev.dingus.gateway.clientaddress.ClientAddresses;
 import java.net.URI;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -10,13 +10,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells the services who the client is: X-Forwarded-For/Proto/Host/Port from the connection the gateway served,
- * replacing whatever the client claimed (a client-made X-Forwarded-For would let it pick its own rate-limit and
- * login-throttle bucket in the services). Behind a trusted proxy, {@code server.forward-headers-strategy=native}
- * makes the peer address and scheme those of the real client.
+ * Tells the services who the client is: X-Forwarded-Proto/Host/Port from the connection the gateway served, and
+ * X-Forwarded-For as the peer address, appended to the incoming chain only when the peer is a trusted proxy (the
+ * frontend's server signs users in on their behalf). From anyone else the client's value is replaced: a client-made
+ * X-Forwarded-For would let it pick its own rate-limit and login-throttle bucket in the services.
  */
 @Component
 public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
+    private final ClientAddresses clients;
+
+    public ForwardedHeaders(ClientAddresses clients) {
+        this.clients = clients;
+    }
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
@@ -28,9 +33,9 @@ public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
             }
         });
         ServerHttpRequest request = exchange.getRequest();
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote != null && remote.getAddress() != null) {
-            output.set("X-Forwarded-For", remote.getAddress().getHostAddress());
+        String forwardedFor = clients.forwardedFor(request);
+        if (forwardedFor != null) {
+            output.set("X-Forwarded-For", forwardedFor);
         }
         URI uri = request.getURI();
         String scheme = request.getSslInfo() != null ? "https" : uri.getScheme();

@@ -3,6 +3,7 @@ package dev.dingus.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.gateway.support.GatewayTestBase;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,24 @@ class RateLimitIT extends GatewayTestBase {
         assertRetryAfterIsTheTimeUntilTheNextToken(limited);
         assertThat(http.post("/api/v1/auth/register", null, "{}").statusCode())
                 .as("login, register and refresh share the stricter bucket").isEqualTo(429);
+    }
+
+    @Test
+    void clientsForwardedByATrustedProxyHaveAuthBucketsOfTheirOwn() {
+        // From loopback (a trusted proxy, like the frontend's server) the rightmost untrusted hop is the client.
+        for (int i = 0; i < AUTH_BURST; i++) {
+            assertThat(loginFrom("198.51.100.7").statusCode()).isEqualTo(200);
+        }
+        assertProblem(loginFrom("198.51.100.7"), 429, "rate_limited");
+        assertThat(loginFrom("6.6.6.6, 198.51.100.7").statusCode()).as("a hop the client wrote further left is ignored")
+                .isEqualTo(429);
+        assertThat(loginFrom("198.51.100.8").statusCode()).as("another forwarded client").isEqualTo(200);
+        assertThat(http.post("/api/v1/auth/login", null, "{}").statusCode()).as("the proxy's own address").isEqualTo(200);
+    }
+
+    private HttpResponse<String> loginFrom(String forwardedFor) {
+        return http.send(http.request("/api/v1/auth/login").header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
     @Test

@@ -83,11 +83,13 @@ class RoutingIT extends GatewayTestBase {
     }
 
     @Test
-    void servicesLearnTheRealClientAddressNotOneTheClientMadeUp() {
+    void aTrustedProxysForwardedChainIsKeptWithThePeerAppended() {
+        // The test client connects from loopback, a trusted proxy by default (like the frontend's server);
+        // UntrustedPeerIT shows that anyone else's chain is replaced.
         JsonNode echo = echo(http.send(http.request("/api/v1/rooms")
                 .header("Authorization", "Bearer " + tokenForNewUser())
-                .header("X-Forwarded-For", "6.6.6.6").GET()));
-        assertThat(echo.path("headers").path("x-forwarded-for").asString()).isEqualTo("127.0.0.1");
+                .header("X-Forwarded-For", "198.51.100.7").GET()));
+        assertThat(echo.path("headers").path("x-forwarded-for").asString()).isEqualTo("198.51.100.7, 127.0.0.1");
         assertThat(echo.path("headers").path("x-forwarded-proto").asString()).isEqualTo("http");
         assertThat(echo.path("headers").path("x-forwarded-host").asString()).isEqualTo("localhost:" + port);
     }
