@@ -2,6 +2,7 @@ package dev.dingus.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dingus.auth.oidc.FakeOidcProvider;
 import dev.dingus.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.util.Base64;
@@ -37,6 +38,8 @@ public abstract class AbstractAuthIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         slice = TestInfrastructure.register(registry, "auth");
+        // One context for all ITs: the external sign-in providers are configured for every one of them.
+        FakeOidcProvider.shared().register(registry);
         String exchange = slice.exchange();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteExchange(exchange), "delete-test-exchange"));
     }

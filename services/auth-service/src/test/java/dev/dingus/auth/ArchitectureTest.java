@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "dev.dingus.auth", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String BASE = "dev.dingus.auth";
-    private static final List<String> FEATURES = List.of("accounts", "sessions", "tokens", "friends", "throttling");
+    private static final List<String> FEATURES = List.of("accounts", "sessions", "tokens", "friends", "throttling", "oidc");
     private static final DingusArchitectureRules RULES = DingusArchitectureRules.of(BASE);
 
     @ArchTest

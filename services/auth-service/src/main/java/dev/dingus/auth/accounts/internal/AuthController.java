@@ -31,11 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "auth", description = "Register, log in, refresh, log out")
 class AuthController {
     private final SignInService signIn;
+    private final OidcSignInService oidc;
     private final RefreshCookie cookie;
     private final ClientAddresses addresses;
 
-    AuthController(SignInService signIn, RefreshCookie cookie, ClientAddresses addresses) {
+    AuthController(SignInService signIn, OidcSignInService oidc, RefreshCookie cookie, ClientAddresses addresses) {
         this.signIn = signIn;
+        this.oidc = oidc;
         this.cookie = cookie;
         this.addresses = addresses;
     }
@@ -57,6 +59,18 @@ class AuthController {
             + "failures per account.")
     ResponseEntity<AuthResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return withCookie(ResponseEntity.ok(), signIn.login(request, addresses.of(http)));
+    }
+
+    @PostMapping("/oidc")
+    @SecurityRequirements
+    @Operation(summary = "Sign in with an external provider (OIDC, Google, GitHub)", description = "Public. Trades the "
+            + "provider's id token (or, for providers without one such as GitHub, its access token) for a Dingus session. "
+            + "The first sign-in links the identity to the account with the same email if the provider verified it, "
+            + "else creates a password-less account (409 email_taken if the address belongs to an account and is not "
+            + "verified). 400 oidc_provider_unknown, oidc_email_missing; 401 oidc_token_invalid; 403 "
+            + "oidc_email_unverified; 429 rate_limited; 503 oidc_provider_unavailable.")
+    ResponseEntity<AuthResponse> oidc(@Valid @RequestBody OidcSignInRequest request, HttpServletRequest http) {
+        return withCookie(ResponseEntity.ok(), oidc.signIn(request, addresses.of(http)));
     }
 
     @PostMapping("/refresh")

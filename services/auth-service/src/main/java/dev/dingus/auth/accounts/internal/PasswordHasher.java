@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PasswordHasher {
     static final String SCHEME = "{sha256-bcrypt}";
+    static final String NO_PASSWORD = "{none}";
 
     private final BCryptPasswordEncoder bcrypt;
     private final String dummyHash;
@@ -45,6 +46,16 @@ public class PasswordHasher {
     public boolean matchesNobody(String password) {
         matches(password == null ? "" : password, dummyHash);
         return false;
+    }
+
+    /**
+     * A stored hash no password matches (its scheme is not ours), for accounts created by an external sign-in:
+     * password login stays impossible until the owner sets one. Random, so no two such accounts look alike.
+     */
+    public static String unusable() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return NO_PASSWORD + Base64.getEncoder().encodeToString(random);
     }
 
     private static String digest(String password) {

@@ -102,7 +102,7 @@ class SignInService {
                 ErrorCodes.USER_NOT_FOUND, "This account no longer exists."));
     }
 
-    private AuthResponse respond(UserView user, OpenedSession session) {
+    AuthResponse respond(UserView user, OpenedSession session) {
         IssuedAccessToken access = accessTokens.issue(user.id(), user.username(), session.sessionId());
         return AuthResponse.of(user, access, session, clock.instant());
     }
