@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class RateLimitFilter implements WebFilter {
-    private static final Set<String> AUTH_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh");
+    private static final Set<String> AUTH_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh",
+            "/api/v1/auth/oidc");
 
     private final RateLimitSettings settings;
     private final TokenBucket buckets;

@@ -28,9 +28,9 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The edge's security chain: stateless, no sessions or CSRF (bearer tokens only), JWT required on
- * {@code /api/v1/**} except register, login and refresh; everything else (frontend, Socket.IO, JWKS, health,
- * docs) passes, the Socket.IO endpoint authenticating in its own handshake. Headers and CORS are set by our own
- * filters, which also cover answers that never reach this chain.
+ * {@code /api/v1/**} except register, login, refresh and oidc (external sign-in); everything else (frontend,
+ * Socket.IO, JWKS, health, docs) passes, the Socket.IO endpoint authenticating in its own handshake. Headers and
+ * CORS are set by our own filters, which also cover answers that never reach this chain.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -38,7 +38,7 @@ class EdgeSecurityConfiguration {
 
     /** Public by contract (docs/api.md): a client without a token must be able to get one. */
     static final ServerWebExchangeMatcher PUBLIC_API = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-            "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh");
+            "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/oidc");
     static final ServerWebExchangeMatcher PROTECTED_API = new AndServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers("/api/v1", "/api/v1/**"), new NegatedServerWebExchangeMatcher(PUBLIC_API));
 

@@ -19,6 +19,8 @@ class RateLimitIT extends GatewayTestBase {
         assertRetryAfterIsTheTimeUntilTheNextToken(limited);
         assertThat(http.post("/api/v1/auth/register", null, "{}").statusCode())
                 .as("login, register and refresh share the stricter bucket").isEqualTo(429);
+        assertThat(http.post("/api/v1/auth/oidc", null, "{}").statusCode())
+                .as("so does the external sign-in").isEqualTo(429);
     }
 
     @Test

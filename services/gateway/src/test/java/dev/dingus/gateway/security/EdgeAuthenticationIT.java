@@ -18,7 +18,7 @@ class EdgeAuthenticationIT extends GatewayTestBase {
     private static final Duration SCHEDULING_SLACK = Duration.ofSeconds(1);
 
     @ParameterizedTest(name = "POST {0} needs no token")
-    @ValueSource(strings = {"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh"})
+    @ValueSource(strings = {"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/oidc"})
     void registerLoginAndRefreshArePublic(String path) {
         assertThat(echo(http.post(path, null, "{}")).path("service").asString()).isEqualTo("auth-service");
     }
