@@ -116,13 +116,23 @@ const scenarios = {
     socket.on("connect_error", (err) => result({ connected: false, message: err.message, data: err.data ?? null }));
   },
 
-  // Stays connected across a server restart and reports both connections.
+  // Stays connected across a server restart and reports both connections. "UPGRADED" follows
+  // "CONNECTED 1" once the first connection is on WebSocket (the upgrade may finish before or after the connect).
   async reconnect() {
     const socket = io(url, { reconnectionDelay: 200, reconnectionDelayMax: 500 });
     const ids = [];
+    let upgraded = false, toldUpgraded = false;
+    const tellUpgraded = () => {
+      if (upgraded && ids.length === 1 && !toldUpgraded) {
+        toldUpgraded = true;
+        console.log("UPGRADED");
+      }
+    };
+    socket.io.on("open", () => socket.io.engine.once("upgrade", () => { upgraded = true; tellUpgraded(); }));
     socket.on("connect", () => {
       ids.push(socket.id);
       console.log("CONNECTED " + ids.length);
+      tellUpgraded();
       if (ids.length === 2) {
         socket.emit("seq", 7, (v) => { socket.disconnect(); result({ ids, ackAfterReconnect: v }); });
       }
