@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +42,13 @@ public final class FakeOidcProvider {
     private final RSAKey key;
     private final RSAKey stranger;
     private final HttpServer server;
-    private final Map<String, Object[]> accessTokens = new ConcurrentHashMap<>();
+    public static final String UNREACHABLE = "deadidp";
+    private static final String HUB_CLIENT = "hub-client";
+    private static final String HUB_SECRET = "hub-secret";
+
+    private record Grant(String app, Object user, Object emails) {}
+
+    private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
 
     private FakeOidcProvider() throws IOException, JOSEException {
         key = new RSAKeyGenerator(2048).keyID("idp-key").generate();
@@ -57,11 +64,28 @@ public final class FakeOidcProvider {
                 "id_token_signing_alg_values_supported", new String[] {"RS256"})));
         server.createContext("/jwks", ex -> respondRaw(ex, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/user", ex -> {
-            Object[] answers = accessTokens.get(bearer(ex));
-            if (answers == null) {
+            Grant grant = accessTokens.get(bearer(ex));
+            if (grant == null) {
                 respond(ex, 401, Map.of("message", "Bad credentials"));
             } else {
-                respond(ex, 200, ex.getRequestURI().getPath().endsWith("/emails") ? answers[1] : answers[0]);
+                respond(ex, 200, ex.getRequestURI().getPath().endsWith("/emails") ? grant.emails() : grant.user());
+            }
+        });
+        // GitHub's "check a token": POST /applications/{client_id}/token, Basic client_id:secret, {access_token}.
+        server.createContext("/applications/", ex -> {
+            String expected = "Basic " + Base64.getEncoder().encodeToString(
+                    (HUB_CLIENT + ":" + HUB_SECRET).getBytes(StandardCharsets.UTF_8));
+            if (!"POST".equals(ex.getRequestMethod()) || !expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                respond(ex, 401, Map.of("message", "Requires authentication"));
+                return;
+            }
+            String app = ex.getRequestURI().getPath().split("/")[2];
+            String token = JSON.readTree(ex.getRequestBody()).path("access_token").asString();
+            Grant grant = accessTokens.get(token);
+            if (grant != null && grant.app().equals(app)) {
+                respond(ex, 200, Map.of("token", "***"));
+            } else {
+                respond(ex, 404, Map.of("message", "Not Found"));
             }
         });
         server.start();
@@ -85,11 +109,16 @@ public final class FakeOidcProvider {
         String base = "dingus.auth.oidc.providers.";
         registry.add(base + OIDC + ".issuer", this::issuer);
         registry.add(base + OIDC + ".client-id", () -> CLIENT_ID);
-        registry.add(base + GITHUB + ".client-id", () -> "hub-client");
+        registry.add(base + GITHUB + ".client-id", () -> HUB_CLIENT);
+        registry.add(base + GITHUB + ".client-secret", () -> HUB_SECRET);
+        registry.add(base + GITHUB + ".token-check-uri", () -> issuer() + "/applications/{clientId}/token");
         registry.add(base + GITHUB + ".userinfo-uri", () -> issuer() + "/user");
         registry.add(base + GITHUB + ".emails-uri", () -> issuer() + "/user/emails");
         registry.add(base + UNCONFIGURED + ".issuer", this::issuer);
         registry.add(base + UNCONFIGURED + ".client-id", () -> "");
+        // Nothing listens on port 1: discovery fails.
+        registry.add(base + UNREACHABLE + ".issuer", () -> "http://127.0.0.1:1");
+        registry.add(base + UNREACHABLE + ".client-id", () -> CLIENT_ID);
     }
 
     public String issuer() {
@@ -114,7 +143,12 @@ public final class FakeOidcProvider {
 
     /** Makes {@code token} a valid access token whose owner is {@code user}, with these {@code emails}. */
     public void grant(String token, Map<String, Object> user, Object emails) {
-        accessTokens.put(token, new Object[] {user, emails});
+        accessTokens.put(token, new Grant(HUB_CLIENT, user, emails));
+    }
+
+    /** A token the same person gave another app: the userinfo API accepts it, the token check does not. */
+    public void grantToAnotherApp(String token, Map<String, Object> user, Object emails) {
+        accessTokens.put(token, new Grant("another-app", user, emails));
     }
 
     private static String sign(RSAKey with, JWTClaimsSet claims) {

@@ -216,6 +216,20 @@ class OidcSignInIT extends AbstractAuthIT {
         Http.Response refused = http().post(PATH, Map.of("provider", FakeOidcProvider.GITHUB, "accessToken", "gho_unknown"), null);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
         assertThat(refused.code()).isEqualTo("oidc_token_invalid");
+
+        // The same person's token held by another app must not sign in here as them.
+        idp.grantToAnotherApp("gho_other_" + id, user, List.of());
+        Http.Response foreign = http().post(PATH, Map.of("provider", FakeOidcProvider.GITHUB, "accessToken", "gho_other_" + id), null);
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(401);
+        assertThat(foreign.code()).isEqualTo("oidc_token_invalid");
+    }
+
+    @Test
+    void anUnreachableProviderIsAServiceUnavailableNotTheCallersFault() {
+        Http.Response response = signIn(http(), FakeOidcProvider.UNREACHABLE,
+                idp.sign(idp.claims("x-" + TestInfrastructure.uniqueId()).build()));
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.code()).isEqualTo("oidc_provider_unavailable");
     }
 
     private Http.Response signIn(Http http, String provider, String idToken) {

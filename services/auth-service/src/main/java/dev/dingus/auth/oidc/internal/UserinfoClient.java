@@ -5,10 +5,14 @@ import dev.dingus.auth.oidc.OidcErrors;
 import dev.dingus.auth.oidc.OidcProperties;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,11 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class UserinfoClient {
     private static final Logger log = LoggerFactory.getLogger(UserinfoClient.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String USER_AGENT = "dingus-auth-service"; // GitHub refuses requests without one
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ExternalIdentity fetch(String name, OidcProperties.Provider provider, String accessToken) {
+        if (OidcProperties.Provider.present(provider.tokenCheckUri())) {
+            checkIssuedToUs(name, provider, accessToken);
+        }
         JsonNode user = get(name, provider.userinfoUri(), accessToken);
         String subject = text(user, "sub");
         if (subject == null && user.has("id") && (user.get("id").isNumber() || user.get("id").isString())) {
@@ -54,6 +62,31 @@ public class UserinfoClient {
         return new ExternalIdentity(name, subject, email, verified, username, text(user, "name"), picture);
     }
 
+    /**
+     * Without this, an access token another app obtained from the same person would sign in here as them.
+     * GitHub answers 200 for a token of this app, 404 (or 422) otherwise.
+     */
+    private void checkIssuedToUs(String name, OidcProperties.Provider provider, String accessToken) {
+        String uri = provider.tokenCheckUri().replace("{clientId}", URLEncoder.encode(provider.clientId(), StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString(
+                (provider.clientId() + ":" + provider.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
+                .header("Authorization", "Basic " + basic)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("access_token", accessToken))))
+                .build();
+        int status = send(name, request).statusCode();
+        if (status == 404 || status == 422) {
+            throw OidcErrors.invalidToken("the access token was not issued to this application");
+        }
+        if (status / 100 != 2) {
+            log.warn("OIDC provider {} answered {} to a token check", name, status);
+            throw OidcErrors.unavailable();
+        }
+    }
+
     private static JsonNode primaryVerifiedEmail(JsonNode emails) {
         if (!emails.isArray()) {
             return null;
@@ -70,18 +103,9 @@ public class UserinfoClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json")
-                .header("User-Agent", "dingus-auth-service") // GitHub refuses requests without one
+                .header("User-Agent", USER_AGENT)
                 .GET().build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            log.warn("OIDC provider {} unreachable: {}", name, e.toString());
-            throw OidcErrors.unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OidcErrors.unavailable();
-        }
+        HttpResponse<String> response = send(name, request);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw OidcErrors.invalidToken("the provider does not accept the access token");
         }
@@ -93,6 +117,18 @@ public class UserinfoClient {
             return json.readTree(response.body());
         } catch (JacksonException e) {
             log.warn("OIDC provider {} answered userinfo with no JSON", name);
+            throw OidcErrors.unavailable();
+        }
+    }
+
+    private HttpResponse<String> send(String name, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            log.warn("OIDC provider {} unreachable: {}", name, e.toString());
+            throw OidcErrors.unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw OidcErrors.unavailable();
         }
     }
