@@ -87,14 +87,16 @@ async function main() {
     for (const f of ctx.onExit.splice(0)) await f().catch((e) => log(`  cleanup: ${e.message}`));
     ctx.users.release();
   };
-  process.on("SIGINT", async () => {
+  const onSignal = async () => {
     if (aborting) process.exit(130);
     aborting = true;
     log("\ninterrupted: stopping the load and cleaning up (Ctrl-C again to leave at once)");
     for (const f of ctx.onAbort.splice(0)) await Promise.resolve().then(f).catch(() => {});
     await cleanup();
     process.exit(130);
-  });
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   const result = {
     tool: "./dingus bench",

@@ -97,8 +97,15 @@ function connectOne(spec, { url, transports, path, joinTimeoutMs, connectTimeout
     const done = (result) => {
       if (settled) return;
       settled = true;
+      clearTimeout(guard);
       resolve(result);
     };
+    // The client reports most failures as connect_error, but a transport closed mid-handshake can end
+    // in silence; the guard makes every attempt settle.
+    const guard = setTimeout(() => {
+      socket.close();
+      done({ client: null, error: "no connect or connect_error in time" });
+    }, connectTimeoutMs + joinTimeoutMs * spec.rooms.length + 5000);
     socket.on("new_message", (p) => onNewMessage(client, p));
     socket.on("disconnect", (reason) => {
       client.disconnectReason = reason;
