@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dingus.contracts.security.SessionRevocation;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.dingus.gateway.support.UnreachableRedis;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -71,16 +70,9 @@ class RevokedSessionsIT {
     }
 
     @Test
-    void withoutRedisOnlyTheLocalSetDecidesAndNothingFails() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        LettuceConnectionFactory dead = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", closed));
-        dead.afterPropertiesSet();
-        dead.start();
-        try {
-            RevokedSessions sessions = new RevokedSessions(new ReactiveStringRedisTemplate(dead), new RedisPrefix(PREFIX),
+    void withoutRedisOnlyTheLocalSetDecidesAndNothingFails() {
+        try (UnreachableRedis dead = new UnreachableRedis()) {
+            RevokedSessions sessions = new RevokedSessions(dead.template(), new RedisPrefix(PREFIX),
                     SETTINGS, Duration.ofMillis(300));
             sessions.start();
             String remembered = UUID.randomUUID().toString();
@@ -89,8 +81,6 @@ class RevokedSessionsIT {
             assertThat(sessions.isRevoked(UUID.randomUUID().toString()).block(Duration.ofSeconds(30))).isFalse();
             assertThat(sessions.isRevoked(remembered).block(Duration.ofSeconds(30))).isTrue();
             sessions.stop();
-        } finally {
-            dead.destroy();
         }
     }
 }
