@@ -36,12 +36,16 @@ public class EventsTestApplication {
         }
     }
 
-    /** Records each handled event; texts starting with "fail" always throw, to reach the dead-letter queue. */
+    /**
+     * Records each handled event; texts starting with "fail" always throw, to reach the dead-letter queue; texts
+     * starting with "skip" do not concern it.
+     */
     @Bean
     EventHandler<NoteSaved> noteEcho(JdbcClient jdbc) {
         return new EventHandler<>() {
             @Override public String type() { return "note.echo"; }
             @Override public Class<NoteSaved> payloadType() { return NoteSaved.class; }
+            @Override public boolean concerns(NoteSaved payload) { return !payload.text().startsWith("skip"); }
             @Override public void handle(NoteSaved payload, EventEnvelope envelope) {
                 jdbc.sql("INSERT INTO handled (event_id, text) VALUES (?, ?)").params(envelope.id(), payload.text()).update();
                 if (payload.text().startsWith("fail")) {

@@ -106,6 +106,21 @@ class OutboxAndConsumerIT {
     }
 
     @Test
+    void eventThatDoesNotConcernTheHandlerIsNeitherHandledNorRecorded() {
+        EventEnvelope skipped = new EventEnvelope(UUID.randomUUID(), "note.echo", Instant.now(), "test",
+                json.valueToTree(new NoteSaved(UUID.randomUUID(), "skip me")));
+        EventEnvelope next = new EventEnvelope(UUID.randomUUID(), "note.echo", Instant.now(), "test",
+                json.valueToTree(new NoteSaved(UUID.randomUUID(), "after the skipped one")));
+        send(skipped);
+        send(next);
+        // One consumer takes the queue in order: once the next event is handled, the skipped one was seen.
+        awaitHandled(next.id(), 1);
+        assertThat(handledCount(skipped.id())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM dingus_processed_events WHERE event_id IN (?, ?)")
+                .params(skipped.id(), next.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void failingHandlerIsRetriedThenDeadLettered() {
         EventEnvelope envelope = publisher.publishNow("note.echo", new NoteSaved(UUID.randomUUID(), "fail please"));
         Message dead = awaitDeadLetter(Duration.ofSeconds(15));
