@@ -1,6 +1,8 @@
 package dev.dingus.platform.events;
 
 import dev.dingus.platform.events.outbox.Outbox;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +35,19 @@ public class EventsTestApplication {
                 throw new IllegalStateException("rolled back on purpose");
             }
             return id;
+        }
+
+        /** Saves several notes in one transaction and reports them with one outbox statement. */
+        @Transactional
+        public List<UUID> saveAll(List<String> texts) {
+            List<NoteSaved> saved = new ArrayList<>();
+            for (String text : texts) {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("INSERT INTO notes (id, text) VALUES (?, ?)").params(id, text).update();
+                saved.add(new NoteSaved(id, text));
+            }
+            outbox.publishAll("note.saved", saved);
+            return saved.stream().map(NoteSaved::noteId).toList();
         }
     }
 

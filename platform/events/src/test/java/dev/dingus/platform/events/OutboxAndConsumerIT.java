@@ -61,6 +61,20 @@ class OutboxAndConsumerIT {
     }
 
     @Test
+    void eventsPublishedTogetherArriveOnceEachInTheirOrder() {
+        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+            List<String> texts = List.of("first of three", "second of three", "third of three");
+            List<UUID> ids = notes.saveAll(texts);
+            List<String> bodies = capture.await("note.saved", b -> b.size() >= 3, Duration.ofSeconds(10));
+            List<JsonNode> data = bodies.stream().map(b -> json.readTree(b).get("data")).toList();
+            assertThat(data).extracting(d -> d.get("text").asString()).containsExactlyElementsOf(texts);
+            assertThat(data).extracting(d -> UUID.fromString(d.get("noteId").asString())).containsExactlyElementsOf(ids);
+            assertThat(bodies.stream().map(b -> json.readTree(b).get("id").asString()).distinct()).hasSize(3);
+            assertThat(relay.pending()).isZero();
+        }
+    }
+
+    @Test
     void rolledBackChangePublishesNothing() {
         try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
             assertThatThrownBy(() -> notes.save("never", true)).isInstanceOf(IllegalStateException.class);

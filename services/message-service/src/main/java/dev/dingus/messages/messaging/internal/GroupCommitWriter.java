@@ -234,6 +234,7 @@ public class GroupCommitWriter implements SmartLifecycle {
             String createdAt = Times.format(now);
             List<NewRow> rows = new ArrayList<>(fresh.size());
             List<Long> seqs = new ArrayList<>(fresh.size());
+            List<MessageCreated> events = new ArrayList<>(fresh.size());
             for (int i : fresh) {
                 Request r = batch.get(i);
                 NewRow row = r.row();
@@ -244,10 +245,11 @@ public class GroupCommitWriter implements SmartLifecycle {
                         row.content(), row.clientMsgId(), createdAt, null, false);
                 List<String> mentions = ContentRules.mentions(row.content());
                 answers[i] = new Written(view, false, mentions);
-                outbox.publish(EventTypes.MESSAGE_CREATED, new MessageCreated(row.id(), row.roomId(), r.roomKind(), seq,
-                        row.senderId(), row.senderUsername(), row.content(), mentions, now));
+                events.add(new MessageCreated(row.id(), row.roomId(), r.roomKind(), seq, row.senderId(),
+                        row.senderUsername(), row.content(), mentions, now));
             }
             store.insertAll(rows, seqs, now);
+            outbox.publishAll(EventTypes.MESSAGE_CREATED, events);
         }
         List<Written> result = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
