@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** The fan-out message as it goes on the channel. */
 class RedisFanoutTest {
@@ -25,5 +26,17 @@ class RedisFanoutTest {
     assertThat(m.event()).isEqualTo("new_message");
     assertThat(m.namespace()).isEqualTo("/");
     assertThat(m.args().get(0).get("text").asString()).isEqualTo("hi");
+  }
+
+  /** An argument encoded once by the caller travels as it is. */
+  @Test
+  void aRawJsonArgumentIsCarriedUnchanged() {
+    JsonMapper mapper = JsonMapper.builder().build();
+    String json = RedisFanout.encode(mapper, "node-1", List.of("room:a"), List.of(), "/", "new_message",
+        new Object[] {new RawValue("{\"seq\":7,\"content\":\"a \\\"quote\\\"\"}")});
+    assertThat(json).contains("\"args\":[{\"seq\":7,\"content\":\"a \\\"quote\\\"\"}]");
+    FanoutMessage m = mapper.readValue(json, FanoutMessage.class);
+    assertThat(m.args().get(0).get("seq").asLong()).isEqualTo(7);
+    assertThat(m.args().get(0).get("content").asString()).isEqualTo("a \"quote\"");
   }
 }

@@ -94,6 +94,9 @@ public class LatestPageCache {
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1""", Long.class);
 
+    /** A new message for {@link #append}: its seq and its JSON (the same bytes its broadcast carries). */
+    public record Encoded(long seq, String json) {}
+
     /** A page read from the cache; {@code hasMore}: older messages exist. */
     public record Page(List<MessageView> messages, boolean hasMore, long top) {}
 
@@ -170,7 +173,7 @@ public class LatestPageCache {
     }
 
     /** New messages (ascending per room) after their commit, all rooms in one round trip. */
-    public void append(Map<UUID, List<MessageView>> byRoom) {
+    public void append(Map<UUID, List<Encoded>> byRoom) {
         List<String> roomKeys = new ArrayList<>(byRoom.size());
         List<String> args = new ArrayList<>(2 + byRoom.size() + 2 * byRoom.values().stream().mapToInt(List::size).sum());
         args.add(ttlMillis);
@@ -178,9 +181,9 @@ public class LatestPageCache {
         byRoom.forEach((roomId, messages) -> {
             roomKeys.add(keys.latestPage(roomId));
             args.add(Integer.toString(messages.size()));
-            for (MessageView m : messages) {
+            for (Encoded m : messages) {
                 args.add(Long.toString(m.seq()));
-                args.add(json.writeValueAsString(m));
+                args.add(m.json());
             }
         });
         if (!guard.run(() -> redis.execute(APPEND, roomKeys, args.toArray()))) {
