@@ -7,14 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
-/** The Redis side of {@link PresenceEvaluator}: snapshots in one pipelined round trip, and the compare-and-set. */
+/** The Redis side of {@link PresenceEvaluator}: snapshots in one script call, and the compare-and-set. */
 @Component
 class PresenceStore {
     /** Stores the new visible status only if nobody changed it since we read it. */
@@ -25,6 +22,24 @@ class PresenceStore {
             if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'lastSeen', ARGV[3]) end
             return 1""", Long.class);
 
+    /**
+     * Everything {@link #read} needs of each user in one call on the shared connection (a pipeline would take a
+     * connection of its own each time): per user the open connections, chosen status, last activity, shown status
+     * and lastSeen. Missing values come back as false, so the flat reply keeps five entries per user.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final DefaultRedisScript<List> READ = new DefaultRedisScript<>("""
+            local out = {}
+            for i = 1, #KEYS, 4 do
+              out[#out + 1] = redis.call('ZCOUNT', KEYS[i], ARGV[1], '+inf')
+              out[#out + 1] = redis.call('GET', KEYS[i + 1])
+              out[#out + 1] = redis.call('GET', KEYS[i + 2])
+              local shown = redis.call('HMGET', KEYS[i + 3], 'status', 'lastSeen')
+              out[#out + 1] = shown[1]
+              out[#out + 1] = shown[2]
+            end
+            return out""", List.class);
+
     private final StringRedisTemplate redis;
     private final PresenceKeys keys;
 
@@ -34,29 +49,21 @@ class PresenceStore {
     }
 
     List<Snapshot> read(List<UUID> userIds, Instant now) {
-        long nowMillis = now.toEpochMilli();
-        List<Object> results = redis.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            public Object execute(RedisOperations operations) throws DataAccessException {
-                for (UUID userId : userIds) {
-                    // deadlines are whole millis: "after now" is >= now + 1
-                    operations.opsForZSet().count(keys.connections(userId), nowMillis + 1, Double.POSITIVE_INFINITY);
-                    operations.opsForValue().get(keys.chosen(userId));
-                    operations.opsForValue().get(keys.lastActive(userId));
-                    operations.opsForHash().multiGet(keys.shown(userId), List.of("status", "lastSeen"));
-                }
-                return null;
-            }
-        });
+        List<String> keyList = new ArrayList<>(userIds.size() * 4);
+        for (UUID userId : userIds) {
+            keyList.add(keys.connections(userId));
+            keyList.add(keys.chosen(userId));
+            keyList.add(keys.lastActive(userId));
+            keyList.add(keys.shown(userId));
+        }
+        // deadlines are whole millis: "after now" is >= now + 1
+        List<?> results = redis.execute(READ, keyList, Long.toString(now.toEpochMilli() + 1));
         List<Snapshot> snapshots = new ArrayList<>(userIds.size());
         for (int i = 0; i < userIds.size(); i++) {
-            Long open = (Long) results.get(i * 4);
-            String chosen = (String) results.get(i * 4 + 1);
-            String active = (String) results.get(i * 4 + 2);
-            List<?> shown = (List<?>) results.get(i * 4 + 3);
-            snapshots.add(new Snapshot(userIds.get(i), open != null && open > 0, ChosenStatus.stored(chosen),
-                    millis(active), (String) shown.get(0), millis((String) shown.get(1))));
+            int at = i * 5;
+            Long open = (Long) results.get(at);
+            snapshots.add(new Snapshot(userIds.get(i), open != null && open > 0, ChosenStatus.stored((String) results.get(at + 1)),
+                    millis((String) results.get(at + 2)), (String) results.get(at + 3), millis((String) results.get(at + 4))));
         }
         return snapshots;
     }
