@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -77,8 +79,9 @@ class EdgeSecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
                 .build();
-        nimbus.setJwtValidator(TokenValidators.forDingus(settings.issuer(), settings.clockSkew(), Clock.systemUTC()));
-        return new RevocationCheckingJwtDecoder(nimbus, sessions);
+        OAuth2TokenValidator<Jwt> claims = TokenValidators.forDingus(settings.issuer(), settings.clockSkew(), Clock.systemUTC());
+        nimbus.setJwtValidator(claims);
+        return new RevocationCheckingJwtDecoder(new VerifiedTokenDecoder(nimbus, claims), sessions);
     }
 
     /** Requests Spring Security's firewall refuses (e.g. "/../" or encoded slashes in the path) get a 400 problem. */
