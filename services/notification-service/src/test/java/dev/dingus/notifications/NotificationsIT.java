@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,8 @@ class NotificationsIT extends NotificationTestBase {
     Inbox inbox;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aDirectMessageNotifiesTheOtherMemberOnceAndLive() {
@@ -78,6 +81,30 @@ class NotificationsIT extends NotificationTestBase {
         assertThat(notifications(carol)).as("not mentioned").isEmpty();
         assertThat(notifications(outsider)).as("mentioned but not a member").isEmpty();
         assertThat(notifications(alice)).as("the author mentioned themself").isEmpty();
+    }
+
+    @Test
+    void aMessageWithNoOneToTellIsSkippedWithoutRecordingIt() {
+        TestUser alice = registered();
+        TestUser bob = registered();
+        UUID general = room("public", "general", alice, bob);
+        EventEnvelope plain = message(general, "public", alice, "hello everyone", List.of());
+        EventEnvelope blank = message(general, "public", alice, "@ and @", List.of(" ", "@"));
+        EventEnvelope mention = message(general, "public", alice, "@" + bob.username(), List.of(bob.username()));
+
+        awaitNotifications(bob, 1);
+        drain();
+        assertThat(notifications(bob)).hasSize(1);
+        assertThat(notifications(alice)).isEmpty();
+        // Skipped before the handler's transaction: nothing recorded for the two without effect.
+        assertThat(recorded(plain.id())).isFalse();
+        assertThat(recorded(blank.id())).isFalse();
+        assertThat(recorded(mention.id())).isTrue();
+    }
+
+    private boolean recorded(UUID eventId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM dingus_processed_events WHERE event_id = ?)").param(eventId)
+                .query(Boolean.class).single();
     }
 
     @Test

@@ -74,7 +74,7 @@ public class DingusEventsAutoConfiguration {
         String exchange = props.exchange() != null ? props.exchange() : EventTypes.EXCHANGE;
         String queue = props.queue() != null ? props.queue() : env.getProperty("spring.application.name", "dingus") + ".events";
         return new EventsTopology(new EventsProperties(exchange, queue, props.temporary(), props.relayInterval(),
-                props.relayBatchSize()));
+                props.relayBatchSize(), props.relayLinger()));
     }
 
     @Bean

@@ -10,5 +10,15 @@ public interface EventHandler<T> {
 
     Class<T> payloadType();
 
+    /**
+     * A cheap look at the payload before anything else: false says the event can have no effect here (e.g. a
+     * message that mentions nobody), so it is acknowledged without a transaction and without being recorded as
+     * processed. Decide from the payload alone, never from state: a redelivered copy must get the same answer,
+     * which is what keeps effects exactly-once. The default concerns every event.
+     */
+    default boolean concerns(T payload) {
+        return true;
+    }
+
     void handle(T payload, EventEnvelope envelope);
 }

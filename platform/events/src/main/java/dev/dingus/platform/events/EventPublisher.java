@@ -41,17 +41,22 @@ public class EventPublisher {
 
     public void publishConfirmed(List<EventEnvelope> events) {
         List<CorrelationData> pending = new ArrayList<>(events.size());
-        for (EventEnvelope event : events) {
-            MessageProperties properties = new MessageProperties();
-            properties.setMessageId(event.id().toString());
-            properties.setType(event.type());
-            properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-            properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-            properties.setAppId(event.producer());
-            CorrelationData correlation = new CorrelationData(event.id().toString());
-            rabbit.send(exchange, event.type(), new Message(json.writeValueAsBytes(event), properties), correlation);
-            pending.add(correlation);
-        }
+        // One channel for the whole batch: each send on its own would take a channel from the cache, and one
+        // with confirms outstanding only returns once they arrived, so a batch kept opening new channels.
+        rabbit.invoke(ops -> {
+            for (EventEnvelope event : events) {
+                MessageProperties properties = new MessageProperties();
+                properties.setMessageId(event.id().toString());
+                properties.setType(event.type());
+                properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+                properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+                properties.setAppId(event.producer());
+                CorrelationData correlation = new CorrelationData(event.id().toString());
+                ops.send(exchange, event.type(), new Message(json.writeValueAsBytes(event), properties), correlation);
+                pending.add(correlation);
+            }
+            return null;
+        });
         for (CorrelationData correlation : pending) {
             try {
                 CorrelationData.Confirm confirm = correlation.getFuture().get(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);

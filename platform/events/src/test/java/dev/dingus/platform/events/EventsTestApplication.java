@@ -1,6 +1,8 @@
 package dev.dingus.platform.events;
 
 import dev.dingus.platform.events.outbox.Outbox;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -34,14 +36,31 @@ public class EventsTestApplication {
             }
             return id;
         }
+
+        /** Saves several notes in one transaction and reports them with one outbox statement. */
+        @Transactional
+        public List<UUID> saveAll(List<String> texts) {
+            List<NoteSaved> saved = new ArrayList<>();
+            for (String text : texts) {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("INSERT INTO notes (id, text) VALUES (?, ?)").params(id, text).update();
+                saved.add(new NoteSaved(id, text));
+            }
+            outbox.publishAll("note.saved", saved);
+            return saved.stream().map(NoteSaved::noteId).toList();
+        }
     }
 
-    /** Records each handled event; texts starting with "fail" always throw, to reach the dead-letter queue. */
+    /**
+     * Records each handled event; texts starting with "fail" always throw, to reach the dead-letter queue; texts
+     * starting with "skip" do not concern it.
+     */
     @Bean
     EventHandler<NoteSaved> noteEcho(JdbcClient jdbc) {
         return new EventHandler<>() {
             @Override public String type() { return "note.echo"; }
             @Override public Class<NoteSaved> payloadType() { return NoteSaved.class; }
+            @Override public boolean concerns(NoteSaved payload) { return !payload.text().startsWith("skip"); }
             @Override public void handle(NoteSaved payload, EventEnvelope envelope) {
                 jdbc.sql("INSERT INTO handled (event_id, text) VALUES (?, ?)").params(envelope.id(), payload.text()).update();
                 if (payload.text().startsWith("fail")) {

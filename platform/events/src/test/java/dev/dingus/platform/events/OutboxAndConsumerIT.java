@@ -61,6 +61,20 @@ class OutboxAndConsumerIT {
     }
 
     @Test
+    void eventsPublishedTogetherArriveOnceEachInTheirOrder() {
+        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+            List<String> texts = List.of("first of three", "second of three", "third of three");
+            List<UUID> ids = notes.saveAll(texts);
+            List<String> bodies = capture.await("note.saved", b -> b.size() >= 3, Duration.ofSeconds(10));
+            List<JsonNode> data = bodies.stream().map(b -> json.readTree(b).get("data")).toList();
+            assertThat(data).extracting(d -> d.get("text").asString()).containsExactlyElementsOf(texts);
+            assertThat(data).extracting(d -> UUID.fromString(d.get("noteId").asString())).containsExactlyElementsOf(ids);
+            assertThat(bodies.stream().map(b -> json.readTree(b).get("id").asString()).distinct()).hasSize(3);
+            assertThat(relay.pending()).isZero();
+        }
+    }
+
+    @Test
     void rolledBackChangePublishesNothing() {
         try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
             assertThatThrownBy(() -> notes.save("never", true)).isInstanceOf(IllegalStateException.class);
@@ -75,7 +89,8 @@ class OutboxAndConsumerIT {
     void eventsWaitInTheOutboxWhileTheBrokerRefusesThemAndArriveAfterwards() {
         // A publisher aimed at an exchange that does not exist yet is refused by RabbitMQ, as when it is down.
         String missingExchange = slice.exchange() + ".later";
-        EventsProperties props = new EventsProperties(missingExchange, slice.queue("later"), true, Duration.ofMillis(100), 50);
+        EventsProperties props = new EventsProperties(missingExchange, slice.queue("later"), true, Duration.ofMillis(100), 50,
+                Duration.ZERO);
         EventPublisher refused = new EventPublisher(rabbit, json, missingExchange, "events-test");
         OutboxRelay lateRelay = new OutboxRelay(jdbc, tx, refused, json, props);
         relay.stop();
@@ -103,6 +118,21 @@ class OutboxAndConsumerIT {
         awaitHandled(envelope.id(), 1);
         sleep(500);
         assertThat(handledCount(envelope.id())).isEqualTo(1);
+    }
+
+    @Test
+    void eventThatDoesNotConcernTheHandlerIsNeitherHandledNorRecorded() {
+        EventEnvelope skipped = new EventEnvelope(UUID.randomUUID(), "note.echo", Instant.now(), "test",
+                json.valueToTree(new NoteSaved(UUID.randomUUID(), "skip me")));
+        EventEnvelope next = new EventEnvelope(UUID.randomUUID(), "note.echo", Instant.now(), "test",
+                json.valueToTree(new NoteSaved(UUID.randomUUID(), "after the skipped one")));
+        send(skipped);
+        send(next);
+        // One consumer takes the queue in order: once the next event is handled, the skipped one was seen.
+        awaitHandled(next.id(), 1);
+        assertThat(handledCount(skipped.id())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM dingus_processed_events WHERE event_id IN (?, ?)")
+                .params(skipped.id(), next.id()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

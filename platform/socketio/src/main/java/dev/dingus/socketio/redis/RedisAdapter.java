@@ -33,6 +33,8 @@ public final class RedisAdapter implements Adapter {
 
   private final String channel;
   private final String nodeId = "node-" + UUID.randomUUID();
+  /** How this node's own messages start (see {@link FanoutMessage}): they come back on the channel, unread. */
+  private final String ownPrefix = "{\"nodeId\":\"" + nodeId + "\"";
   private final ObjectMapper mapper;
   private final RedisClient client;
   private final AtomicLong publishFailures = new AtomicLong();
@@ -134,6 +136,9 @@ public final class RedisAdapter implements Adapter {
   }
 
   private void onMessage(String json) {
+    if (json.startsWith(ownPrefix)) {
+      return;
+    }
     FanoutMessage m;
     try {
       m = mapper.readValue(json, FanoutMessage.class);

@@ -10,6 +10,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.util.RawValue;
 
 /** What the adapter and the emitter share: the channel name, client options and message encoding. */
 final class RedisFanout {
@@ -40,7 +41,11 @@ final class RedisFanout {
       String namespace, String event, Object[] args) {
     ArrayNode argNodes = mapper.createArrayNode();
     for (Object a : args) {
-      argNodes.add(a instanceof JsonNode n ? n : mapper.valueToTree(a));
+      if (a instanceof RawValue raw) {
+        argNodes.addRawValue(raw); // already JSON (encoded once by the caller for every use)
+      } else {
+        argNodes.add(a instanceof JsonNode n ? n : mapper.valueToTree(a));
+      }
     }
     return mapper.writeValueAsString(new FanoutMessage(nodeId, List.copyOf(targets), List.copyOf(except), event,
         argNodes, "/".equals(namespace) ? null : namespace));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** The encoding table of the Socket.IO v5 protocol, both directions. */
 class PacketCodecTest {
@@ -15,6 +16,12 @@ class PacketCodecTest {
   final JsonMapper mapper = JsonMapper.builder().build();
   final PacketEncoder encoder = new PacketEncoder(mapper);
   final PacketDecoder decoder = new PacketDecoder(mapper);
+
+  @Test
+  void aRawJsonArgumentIsWrittenAsItIs() {
+    assertThat(encoder.event("/", "new_message", new Object[] {new RawValue("{\"seq\":7}")}, -1).text())
+        .isEqualTo("2[\"new_message\",{\"seq\":7}]");
+  }
 
   @Test
   void encodesTheProtocolTable() {

@@ -55,8 +55,9 @@ public record MessagesProperties(String nodeId, Limits limits, Writer writer, Ca
      * @param port Engine.IO/Socket.IO port ({@code 0}: a free one)
      * @param maxPayloadBytes largest HTTP body or WebSocket message
      * @param corsOrigins browser origins allowed (empty: the platform's CORS list)
+     * @param ioThreads Netty event loops of the Socket.IO port ({@code 0}: one per core)
      */
     public record Socket(String host, int port, String path, int maxPayloadBytes, Duration pingInterval,
             Duration pingTimeout, double inboundEventsPerSecond, int inboundEventBurst, Duration presenceRefresh,
-            Duration presenceDeadline, List<String> corsOrigins) {}
+            Duration presenceDeadline, List<String> corsOrigins, int ioThreads) {}
 }

@@ -14,7 +14,6 @@ import dev.dingus.messages.messaging.internal.GroupCommitWriter;
 import dev.dingus.messages.messaging.internal.LatestPageCache;
 import dev.dingus.messages.messaging.internal.MessageEffects;
 import dev.dingus.messages.messaging.internal.MessageStore;
-import dev.dingus.messages.ratelimit.SendRateLimiter;
 import dev.dingus.platform.events.outbox.Outbox;
 import dev.dingus.platform.web.errors.ApiException;
 import dev.dingus.platform.web.security.AuthenticatedUser;
@@ -28,12 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sending, editing, deleting and reading messages, for HTTP and Socket.IO alike (same rules, same codes).
- * Every check runs before a send is queued; the answer comes only after the commit.
+ * A send is validated and authorized before it is queued; the writer applies the send rate to its batch; the
+ * answer comes only after the commit.
  */
 @Service
 public class MessageService {
     private final MembershipService membership;
-    private final SendRateLimiter rateLimiter;
     private final GroupCommitWriter writer;
     private final MessageStore store;
     private final LatestPageCache cache;
@@ -43,11 +42,10 @@ public class MessageService {
     private final MessagesProperties.Limits limits;
     private final HistoryJson historyJson;
 
-    MessageService(MembershipService membership, SendRateLimiter rateLimiter, GroupCommitWriter writer, MessageStore store,
+    MessageService(MembershipService membership, GroupCommitWriter writer, MessageStore store,
             LatestPageCache cache, Outbox outbox, TransactionTemplate tx, MessageEffects effects,
             MessagesProperties props, HistoryJson historyJson) {
         this.membership = membership;
-        this.rateLimiter = rateLimiter;
         this.writer = writer;
         this.store = store;
         this.cache = cache;
@@ -59,14 +57,13 @@ public class MessageService {
     }
 
     /**
-     * Validates, authorizes and rate-limits a send (throwing {@link ApiException} at once), then queues it; the
-     * future completes after the commit, or fails with an {@link ApiException}.
+     * Validates and authorizes a send (throwing {@link ApiException} at once), then queues it; the future completes
+     * after the commit, or fails with an {@link ApiException} ({@code rate_limited} among them).
      */
     public CompletableFuture<SendResult> send(AuthenticatedUser sender, UUID roomId, String content, String clientMsgId) {
         String text = ContentRules.normalize(content, limits.maxContentLength());
         String clientId = ContentRules.clientMsgId(clientMsgId, limits.maxClientMsgIdLength());
         RoomAccess access = membership.requirePoster(roomId, sender.id());
-        rateLimiter.acquire(sender.id());
         MessageStore.NewRow row = new MessageStore.NewRow(UUID.randomUUID(), roomId, sender.id(), sender.username(), text, clientId);
         return writer.submit(row, access.kind()).thenApply(w -> new SendResult(w.message(), w.duplicate()));
     }

@@ -20,6 +20,7 @@ import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class PresenceReporter implements DisposableBean {
+    // Scripts, not pipelines: a pipeline takes a Redis connection of its own each time (a new one, as there is no
+    // pool), which cost more than the commands themselves at a connect storm or per batch of sends.
+    /** KEYS: the user's connections, the deadlines; ARGV: deadline, member, ttl, user id, channel, event. */
+    private static final RedisScript<Long> CONNECT = RedisScript.of("""
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('ZADD', KEYS[2], 'GT', ARGV[1], ARGV[4])
+            redis.call('PUBLISH', ARGV[5], ARGV[6])
+            return 1""", Long.class);
+    /** KEYS: the user's connections; ARGV: member, channel, event. */
+    private static final RedisScript<Long> DISCONNECT = RedisScript.of("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('PUBLISH', ARGV[2], ARGV[3])
+            return 1""", Long.class);
+    /** KEYS: the users' activity keys; ARGV: ttl, time. */
+    private static final RedisScript<Long> ACTIVE = RedisScript.of("""
+            for i = 1, #KEYS do redis.call('PSETEX', KEYS[i], ARGV[1], ARGV[2]) end
+            return #KEYS""", Long.class);
+
     private final StringRedisTemplate redis;
     private final RedisGuard guard;
     private final RedisKeys keys;
@@ -54,41 +74,29 @@ public class PresenceReporter implements DisposableBean {
         local.put(socketId, userId);
         long now = System.currentTimeMillis();
         String event = event("connect", userId, socketId, now);
-        lane.execute(() -> guard.run(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection c = new DefaultStringRedisConnection(connection);
-            c.zAdd(keys.presenceConnections(userId), now + deadlineMillis, member(socketId));
-            c.pExpire(keys.presenceConnections(userId), deadlineMillis * 2);
-            c.zAdd(keys.presenceDeadlines(), now + deadlineMillis, userId.toString(), RedisZSetCommands.ZAddArgs.empty().gt());
-            c.publish(keys.presenceEvents(), event);
-            return null;
-        })));
+        lane.execute(() -> guard.run(() -> redis.execute(CONNECT,
+                List.of(keys.presenceConnections(userId), keys.presenceDeadlines()), Long.toString(now + deadlineMillis),
+                member(socketId), Long.toString(deadlineMillis * 2), userId.toString(), keys.presenceEvents(), event)));
     }
 
     public void disconnected(UUID userId, String socketId) {
         local.remove(socketId);
         String event = event("disconnect", userId, socketId, System.currentTimeMillis());
-        lane.execute(() -> guard.run(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection c = new DefaultStringRedisConnection(connection);
-            c.zRem(keys.presenceConnections(userId), member(socketId));
-            c.publish(keys.presenceEvents(), event);
-            return null;
-        })));
+        lane.execute(() -> guard.run(() -> redis.execute(DISCONNECT, List.of(keys.presenceConnections(userId)),
+                member(socketId), keys.presenceEvents(), event)));
     }
 
     /** Users who just sent something are active now. */
     public void active(Collection<UUID> userIds) {
         String now = Long.toString(System.currentTimeMillis());
-        List<UUID> users = List.copyOf(userIds);
-        lane.execute(() -> guard.run(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection c = new DefaultStringRedisConnection(connection);
-            for (UUID user : users) {
-                c.pSetEx(keys.presenceActive(user), deadlineMillis * 60, now);
-            }
-            return null;
-        })));
+        List<String> activityKeys = userIds.stream().map(keys::presenceActive).toList();
+        lane.execute(() -> guard.run(() -> redis.execute(ACTIVE, activityKeys, Long.toString(deadlineMillis * 60), now)));
     }
 
-    /** Every socket of this node gets a new deadline, in one pipelined batch (a dead node's sockets expire). */
+    /**
+     * Every socket of this node gets a new deadline, in one pipelined batch (a dead node's sockets expire); a
+     * pipeline's own connection is fine once per refresh period.
+     */
     @Scheduled(fixedDelayString = "${dingus.messages.socket.presence-refresh:20s}")
     public void refresh() {
         if (local.isEmpty()) {

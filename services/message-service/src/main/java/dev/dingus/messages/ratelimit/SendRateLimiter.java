@@ -17,23 +17,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendRateLimiter {
     /**
-     * Token bucket in one hash {tokens, at}; answers 0 when allowed, else the milliseconds until a token is
-     * back. Redis' own clock ({@code TIME}) keeps nodes with skewed clocks fair.
+     * Token buckets, one hash {tokens, at} per user: KEYS are the buckets of a batch's sends (a user appears once per
+     * send, taken in order); answers per send 0 when allowed, else the milliseconds until a token is back. Redis'
+     * own clock ({@code TIME}) keeps nodes with skewed clocks fair.
      */
-    private static final RedisScript<Long> TAKE = RedisScript.of("""
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> TAKE = RedisScript.of("""
             local rate = tonumber(ARGV[1]) / 1000
             local burst = tonumber(ARGV[2])
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-            local tokens = tonumber(state[1]) or burst
-            local at = tonumber(state[2]) or now
-            tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
-            local wait = 0
-            if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) / rate) end
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
-            redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
-            return wait""", Long.class);
+            local waits = {}
+            for i = 1, #KEYS do
+              local state = redis.call('HMGET', KEYS[i], 'tokens', 'at')
+              local tokens = tonumber(state[1]) or burst
+              local at = tonumber(state[2]) or now
+              tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
+              local wait = 0
+              if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) / rate) end
+              redis.call('HSET', KEYS[i], 'tokens', tostring(tokens), 'at', now)
+              redis.call('PEXPIRE', KEYS[i], math.ceil(burst / rate) + 1000)
+              waits[i] = wait
+            end
+            return waits""", List.class);
 
     private final StringRedisTemplate redis;
     private final RedisGuard guard;
@@ -50,14 +56,21 @@ public class SendRateLimiter {
         this.burst = props.limits().sendBurst();
     }
 
-    /** Takes one send from the user's bucket, or throws {@code rate_limited} with the time to wait. */
-    public void acquire(UUID userId) {
-        long waitMillis = guard.call(
-                () -> redis.execute(TAKE, List.of(keys.sendRate(userId)), Double.toString(ratePerSecond), Integer.toString(burst)),
-                () -> local.computeIfAbsent(userId, u -> new LocalBucket(ratePerSecond, burst, System::currentTimeMillis)).take());
-        if (waitMillis > 0) {
-            throw new SendRateLimited(waitMillis);
+    /**
+     * Takes one send per entry from its user's bucket (a user may appear several times), all in one round trip;
+     * returns per entry 0 when allowed, else the milliseconds to wait.
+     */
+    public long[] acquireAll(List<UUID> userIds) {
+        List<String> buckets = userIds.stream().map(keys::sendRate).toList();
+        List<?> answers = guard.call(
+                () -> redis.execute(TAKE, buckets, Double.toString(ratePerSecond), Integer.toString(burst)),
+                () -> null);
+        long[] waits = new long[userIds.size()];
+        for (int i = 0; i < waits.length; i++) {
+            waits[i] = answers != null ? ((Number) answers.get(i)).longValue()
+                    : local.computeIfAbsent(userIds.get(i), u -> new LocalBucket(ratePerSecond, burst, System::currentTimeMillis)).take();
         }
+        return waits;
     }
 
     /** Local buckets are only for outages; full ones carry no information. */

@@ -51,6 +51,9 @@ public class SocketServer implements SmartLifecycle, Fanout {
                 .sidPrefix(props.nodeId() + ".")
                 .objectMapper(json)
                 .adapter(adapter)
+                // One loop per core, not Netty's two: a broadcast hands one task to every loop holding a member of
+                // the room, and on few cores more loops mean more hand-offs, not more parallelism.
+                .ioThreads(s.ioThreads() > 0 ? s.ioThreads() : Runtime.getRuntime().availableProcessors())
                 .build();
         // Resolved lazily: the connection handlers reach the features, which reach sockets through this Fanout.
         Gauge.builder("dingus.messages.sockets", server, SocketIoServer::connectionCount)

@@ -47,9 +47,16 @@ class MessageCreatedTrigger implements EventHandler<MessageCreated> {
         return MessageCreated.class;
     }
 
+    /** Most messages are neither in a DM nor mention anyone: those are skipped before any database work. */
+    @Override
+    public boolean concerns(MessageCreated m) {
+        return m.roomId() != null && m.senderId() != null
+                && ("dm".equals(m.roomKind()) || !mentioned(m.mentions()).isEmpty());
+    }
+
     @Override
     public void handle(MessageCreated m, EventEnvelope envelope) {
-        if (m.roomId() == null || m.senderId() == null) {
+        if (!concerns(m)) {
             return;
         }
         boolean dm = "dm".equals(m.roomKind());

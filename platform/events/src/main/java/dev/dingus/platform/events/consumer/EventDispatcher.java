@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hands each delivered event to the handler of its type, once per event id. A handler failure is retried a
+ * Hands each delivered event to the handler of its type, once per event id (events the handler says do not
+ * concern it are dropped before any of that). A handler failure is retried a
  * few times; then the message is rejected without requeue and RabbitMQ dead-letters it.
  */
 public class EventDispatcher implements MessageListener {
@@ -67,6 +68,9 @@ public class EventDispatcher implements MessageListener {
 
     private <T> void handleOnce(EventHandler<T> handler, EventEnvelope envelope) {
         T payload = json.treeToValue(envelope.data(), handler.payloadType());
+        if (!handler.concerns(payload)) {
+            return; // no effect to protect: no transaction, no processed-event row
+        }
         if (tx == null) {
             if (processed.markProcessed(envelope.id())) {
                 try {

@@ -7,6 +7,8 @@ import dev.dingus.messages.core.MessageView;
 import dev.dingus.messages.core.MessagesProperties;
 import dev.dingus.messages.core.Times;
 import dev.dingus.messages.messaging.internal.MessageStore.NewRow;
+import dev.dingus.messages.ratelimit.SendRateLimited;
+import dev.dingus.messages.ratelimit.SendRateLimiter;
 import dev.dingus.platform.events.outbox.Outbox;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit: sends are queued, and each writer thread stores whatever arrived meanwhile (up to
  * {@code maxBatch}, waiting at most {@code linger} for more) in one transaction — idempotency lookup, seq
- * allocation, insert and outbox events, a handful of round trips for the whole batch. Every send is answered
+ * allocation, insert and outbox events, a handful of round trips for the whole batch, after one Redis round trip
+ * for the send rate of all its senders. Every send is answered
  * only after that commit. A room always goes to the same writer, so its messages keep their order.
  */
 @Component
@@ -54,6 +57,7 @@ public class GroupCommitWriter implements SmartLifecycle {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final MessageEffects effects;
+    private final SendRateLimiter rateLimiter;
     private final int maxBatch;
     private final long lingerNanos;
     private final List<BlockingQueue<Request>> queues = new ArrayList<>();
@@ -63,11 +67,12 @@ public class GroupCommitWriter implements SmartLifecycle {
     private volatile boolean running;
 
     GroupCommitWriter(MessageStore store, Outbox outbox, TransactionTemplate tx, MessageEffects effects,
-            MessagesProperties props, MeterRegistry meters) {
+            SendRateLimiter rateLimiter, MessagesProperties props, MeterRegistry meters) {
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
         this.effects = effects;
+        this.rateLimiter = rateLimiter;
         MessagesProperties.Writer w = props.writer();
         this.maxBatch = w.maxBatch();
         this.lingerNanos = w.linger().toNanos();
@@ -149,7 +154,7 @@ public class GroupCommitWriter implements SmartLifecycle {
                         queue.drainTo(batch, maxBatch - batch.size());
                     }
                 }
-                write(batch);
+                write(admitted(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -162,7 +167,27 @@ public class GroupCommitWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * The per-user send rate, checked for the whole batch in one Redis round trip (not one per send); sends over
+     * the limit are answered {@code rate_limited} at once and not stored.
+     */
+    private List<Request> admitted(List<Request> batch) {
+        long[] waits = rateLimiter.acquireAll(batch.stream().map(r -> r.row().senderId()).toList());
+        List<Request> admitted = new ArrayList<>(batch.size());
+        for (int i = 0; i < waits.length; i++) {
+            if (waits[i] > 0) {
+                batch.get(i).result().completeExceptionally(new SendRateLimited(waits[i]));
+            } else {
+                admitted.add(batch.get(i));
+            }
+        }
+        return admitted;
+    }
+
     private void write(List<Request> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         List<Written> written = null;
         long startedAt = System.nanoTime();
         for (int attempt = 1; written == null; attempt++) {
@@ -234,6 +259,7 @@ public class GroupCommitWriter implements SmartLifecycle {
             String createdAt = Times.format(now);
             List<NewRow> rows = new ArrayList<>(fresh.size());
             List<Long> seqs = new ArrayList<>(fresh.size());
+            List<MessageCreated> events = new ArrayList<>(fresh.size());
             for (int i : fresh) {
                 Request r = batch.get(i);
                 NewRow row = r.row();
@@ -244,10 +270,11 @@ public class GroupCommitWriter implements SmartLifecycle {
                         row.content(), row.clientMsgId(), createdAt, null, false);
                 List<String> mentions = ContentRules.mentions(row.content());
                 answers[i] = new Written(view, false, mentions);
-                outbox.publish(EventTypes.MESSAGE_CREATED, new MessageCreated(row.id(), row.roomId(), r.roomKind(), seq,
-                        row.senderId(), row.senderUsername(), row.content(), mentions, now));
+                events.add(new MessageCreated(row.id(), row.roomId(), r.roomKind(), seq, row.senderId(),
+                        row.senderUsername(), row.content(), mentions, now));
             }
             store.insertAll(rows, seqs, now);
+            outbox.publishAll(EventTypes.MESSAGE_CREATED, events);
         }
         List<Written> result = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

@@ -14,8 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -42,23 +40,34 @@ public class LatestPageCache {
     private static final Logger log = LoggerFactory.getLogger(LatestPageCache.class);
     private static final String TOP = "top";
 
-    private static final String APPEND_SCRIPT = """
-            local top = tonumber(redis.call('HGET', KEYS[1], 'top') or '0')
-            for i = 3, #ARGV, 2 do
-              redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
-              local s = tonumber(ARGV[i])
-              if s > top then top = s end
-            end
-            redis.call('HSET', KEYS[1], 'top', top)
+    /**
+     * Appends to every room of a batch in one script (one round trip on the shared connection; pipelining would
+     * open a connection of its own each time). KEYS: the rooms' pages; ARGV: ttl, cap, then per room its count n
+     * followed by n (seq, message JSON) pairs.
+     */
+    private static final RedisScript<Long> APPEND = RedisScript.of("""
             local cap = tonumber(ARGV[2])
-            if redis.call('HLEN', KEYS[1]) > cap + cap / 2 + 1 then
-              for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
-                if f ~= 'top' and tonumber(f) <= top - cap then redis.call('HDEL', KEYS[1], f) end
+            local a = 3
+            for k = 1, #KEYS do
+              local key = KEYS[k]
+              local n = tonumber(ARGV[a])
+              a = a + 1
+              local top = tonumber(redis.call('HGET', key, 'top') or '0')
+              for i = 1, n do
+                redis.call('HSETNX', key, ARGV[a], ARGV[a + 1])
+                local s = tonumber(ARGV[a])
+                if s > top then top = s end
+                a = a + 2
               end
+              redis.call('HSET', key, 'top', top)
+              if redis.call('HLEN', key) > cap + cap / 2 + 1 then
+                for _, f in ipairs(redis.call('HKEYS', key)) do
+                  if f ~= 'top' and tonumber(f) <= top - cap then redis.call('HDEL', key, f) end
+                end
+              end
+              redis.call('PEXPIRE', key, ARGV[1])
             end
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return top""";
-    private static final byte[] APPEND_SOURCE = APPEND_SCRIPT.getBytes(StandardCharsets.UTF_8);
+            return #KEYS""", Long.class);
 
     private static final RedisScript<Long> REPLACE = RedisScript.of("""
             redis.call('INCR', KEYS[2])
@@ -109,6 +118,9 @@ public class LatestPageCache {
     /** Each entry of a list reply is kept as the bytes Redis holds (the template applies it element by element). */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static final RedisSerializer<List<byte[]>> RAW_ENTRIES = (RedisSerializer) RedisSerializer.byteArray();
+
+    /** A new message for {@link #append}: its seq and its JSON (the same bytes its broadcast carries). */
+    public record Encoded(long seq, String json) {}
 
     /** A page read from the cache; {@code hasMore}: older messages exist. */
     public record Page(List<MessageView> messages, boolean hasMore, long top) {}
@@ -190,27 +202,22 @@ public class LatestPageCache {
         guard.run(() -> redis.execute(FILL, List.of(keys.latestPage(roomId), keys.latestPageVersion(roomId)), args.toArray()));
     }
 
-    /** New messages (ascending per room) after their commit, all rooms in one pipelined round trip. */
-    public void append(Map<UUID, List<MessageView>> byRoom) {
-        List<UUID> rooms = new ArrayList<>(byRoom.keySet());
-        boolean written = guard.run(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (UUID roomId : rooms) {
-                List<MessageView> messages = byRoom.get(roomId);
-                byte[][] keysAndArgs = new byte[1 + 2 + messages.size() * 2][];
-                int i = 0;
-                keysAndArgs[i++] = bytes(keys.latestPage(roomId));
-                keysAndArgs[i++] = bytes(ttlMillis);
-                keysAndArgs[i++] = bytes(Integer.toString(pageSize));
-                for (MessageView m : messages) {
-                    keysAndArgs[i++] = bytes(Long.toString(m.seq()));
-                    keysAndArgs[i++] = json.writeValueAsBytes(m);
-                }
-                connection.scriptingCommands().eval(APPEND_SOURCE, ReturnType.INTEGER, 1, keysAndArgs);
+    /** New messages (ascending per room) after their commit, all rooms in one round trip. */
+    public void append(Map<UUID, List<Encoded>> byRoom) {
+        List<String> roomKeys = new ArrayList<>(byRoom.size());
+        List<String> args = new ArrayList<>(2 + byRoom.size() + 2 * byRoom.values().stream().mapToInt(List::size).sum());
+        args.add(ttlMillis);
+        args.add(Integer.toString(pageSize));
+        byRoom.forEach((roomId, messages) -> {
+            roomKeys.add(keys.latestPage(roomId));
+            args.add(Integer.toString(messages.size()));
+            for (Encoded m : messages) {
+                args.add(Long.toString(m.seq()));
+                args.add(m.json());
             }
-            return null;
-        }));
-        if (!written) {
-            dirty.addAll(rooms);
+        });
+        if (!guard.run(() -> redis.execute(APPEND, roomKeys, args.toArray()))) {
+            dirty.addAll(byRoom.keySet());
         }
     }
 
@@ -230,10 +237,6 @@ public class LatestPageCache {
         if (!guard.run(command)) {
             dirty.add(roomId);
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** After an outage: the entries of rooms written meanwhile may be stale, so they go (PostgreSQL refills them). */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** What follows a committed change: the sockets hear of it, the latest-page cache follows, presence sees activity. */
 @Component
@@ -20,11 +22,13 @@ public class MessageEffects {
     private final Fanout fanout;
     private final LatestPageCache cache;
     private final PresenceReporter presence;
+    private final JsonMapper json;
 
-    MessageEffects(Fanout fanout, LatestPageCache cache, PresenceReporter presence) {
+    MessageEffects(Fanout fanout, LatestPageCache cache, PresenceReporter presence, JsonMapper json) {
         this.fanout = fanout;
         this.cache = cache;
         this.presence = presence;
+        this.json = json;
     }
 
     /** New messages of one batch, in seq order per room. */
@@ -32,16 +36,21 @@ public class MessageEffects {
         if (fresh.isEmpty()) {
             return;
         }
-        Map<UUID, List<MessageView>> byRoom = new LinkedHashMap<>();
+        Map<UUID, List<LatestPageCache.Encoded>> byRoom = new LinkedHashMap<>();
+        List<RawValue> encoded = new ArrayList<>(fresh.size());
         Set<UUID> senders = new LinkedHashSet<>();
         for (Written w : fresh) {
-            byRoom.computeIfAbsent(w.message().roomId(), r -> new ArrayList<>()).add(w.message());
+            // Encoded once, for the cache, this node's sockets and the other nodes alike.
+            String body = json.writeValueAsString(w.message());
+            encoded.add(new RawValue(body));
+            byRoom.computeIfAbsent(w.message().roomId(), r -> new ArrayList<>())
+                    .add(new LatestPageCache.Encoded(w.message().seq(), body));
             senders.add(w.message().senderId());
         }
         // Cache first: a socket that joins after the broadcast is sure to find these in its first page.
         cache.append(byRoom);
-        for (Written w : fresh) {
-            fanout.toRoom(w.message().roomId(), SocketEvents.NEW_MESSAGE, w.message());
+        for (int i = 0; i < fresh.size(); i++) {
+            fanout.toRoom(fresh.get(i).message().roomId(), SocketEvents.NEW_MESSAGE, encoded.get(i));
         }
         presence.active(senders);
     }
