@@ -2,6 +2,7 @@ package dev.dingus.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dingus.messages.core.RedisKeys;
 import dev.dingus.messages.support.Api;
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.messages.support.SocketClients;
@@ -9,10 +10,16 @@ import dev.dingus.messages.support.TestUser;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The HTTP side of docs/api.md (message-service). */
 class HttpApiIT extends IntegrationTestBase {
+    @Autowired
+    private StringRedisTemplate redis;
+    @Autowired
+    private RedisKeys keys;
 
     private void sendMany(TestUser user, UUID roomId, int count) {
         for (int i = 1; i <= count; i++) {
@@ -65,6 +72,25 @@ class HttpApiIT extends IntegrationTestBase {
         // A page that is not the latest reads PostgreSQL.
         assertThat(api().get(base + "?afterSeq=0", alice.token()).body().path("messages").path(2).path("content").asString())
                 .isEqualTo("changed behind the cache");
+    }
+
+    @Test
+    void aCachedLatestPageReadsExactlyLikeOneFromTheDatabase() {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        sendMany(alice, roomId, 4);
+        api().patch("/api/v1/messages/" + api().get("/api/v1/rooms/" + roomId + "/messages", alice.token())
+                .body().path("messages").path(1).path("id").asString(), alice.token(), map("content", "edited"));
+        String base = "/api/v1/rooms/" + roomId + "/messages?limit=3";
+        redis.delete(keys.latestPage(roomId)); // the next read is a miss, answered by PostgreSQL
+        Api.Response fromDatabase = api().get(base, alice.token());
+        Api.Response fromCache = api().get(base, alice.token());
+        assertThat(fromCache.status()).isEqualTo(200);
+        assertThat(fromCache.header("Content-Type")).startsWith("application/json");
+        assertThat(fromCache.body()).isEqualTo(fromDatabase.body());
+        assertThat(seqs(fromCache)).containsExactly(2, 3, 4);
+        assertThat(fromCache.body().path("messages").path(0).path("content").asString()).isEqualTo("edited");
+        assertThat(fromCache.body().path("hasMore").asBoolean()).isTrue();
     }
 
     @Test

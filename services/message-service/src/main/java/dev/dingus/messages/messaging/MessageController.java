@@ -5,12 +5,16 @@ import dev.dingus.messages.core.MessageView;
 import dev.dingus.platform.web.errors.ApiException;
 import dev.dingus.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +39,14 @@ public class MessageController {
 
     @GetMapping("/api/v1/rooms/{roomId}/messages")
     @Operation(summary = "A page of history, ascending by seq: the latest, before beforeSeq, or after afterSeq (limit ≤ 100, default 50)")
-    public HistoryPage history(AuthenticatedUser user, @PathVariable UUID roomId,
+    @ApiResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HistoryPage.class)))
+    public ResponseEntity<byte[]> history(AuthenticatedUser user, @PathVariable UUID roomId,
             @RequestParam(required = false) Long beforeSeq, @RequestParam(required = false) Long afterSeq,
             @RequestParam(required = false) Integer limit) {
-        return messages.history(user.id(), roomId, beforeSeq, afterSeq, limit);
+        // Bytes, not a HistoryPage: the service writes the JSON itself (see HistoryJson).
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(messages.historyJson(user.id(), roomId, beforeSeq, afterSeq, limit));
     }
 
     @PostMapping("/api/v1/rooms/{roomId}/messages")

@@ -40,10 +40,11 @@ public class MessageService {
     private final TransactionTemplate tx;
     private final MessageEffects effects;
     private final MessagesProperties.Limits limits;
+    private final HistoryJson historyJson;
 
     MessageService(MembershipService membership, GroupCommitWriter writer, MessageStore store,
             LatestPageCache cache, Outbox outbox, TransactionTemplate tx, MessageEffects effects,
-            MessagesProperties props) {
+            MessagesProperties props, HistoryJson historyJson) {
         this.membership = membership;
         this.writer = writer;
         this.store = store;
@@ -52,6 +53,7 @@ public class MessageService {
         this.tx = tx;
         this.effects = effects;
         this.limits = props.limits();
+        this.historyJson = historyJson;
     }
 
     /**
@@ -116,10 +118,11 @@ public class MessageService {
     }
 
     /**
-     * A page of history: the latest (from the cache when it holds it), the one before {@code beforeSeq}, or the
-     * one after {@code afterSeq} (bounded by {@code beforeSeq} when both are given).
+     * A page of history as the JSON of a {@link HistoryPage}: the latest (from the cache when it holds it, its
+     * entries written through as stored), the one before {@code beforeSeq}, or the one after {@code afterSeq}
+     * (bounded by {@code beforeSeq} when both are given).
      */
-    public HistoryPage history(UUID userId, UUID roomId, Long beforeSeq, Long afterSeq, Integer limit) {
+    public byte[] historyJson(UUID userId, UUID roomId, Long beforeSeq, Long afterSeq, Integer limit) {
         int size = pageSize(limit);
         if (beforeSeq != null && beforeSeq < 1) {
             throw ApiException.validation("beforeSeq must be at least 1.");
@@ -130,13 +133,14 @@ public class MessageService {
         membership.requireMember(roomId, userId);
         if (afterSeq != null) {
             List<MessageView> page = store.after(roomId, afterSeq, beforeSeq, size + 1);
-            return new HistoryPage(page.subList(0, Math.min(size, page.size())), page.size() > size);
+            return historyJson.of(new HistoryPage(page.subList(0, Math.min(size, page.size())), page.size() > size));
         }
         if (beforeSeq != null) {
             List<MessageView> page = store.before(roomId, beforeSeq, size + 1);
-            return new HistoryPage(page.subList(Math.max(0, page.size() - size), page.size()), page.size() > size);
+            return historyJson.of(new HistoryPage(page.subList(Math.max(0, page.size() - size), page.size()), page.size() > size));
         }
-        return latest(roomId, size);
+        Optional<LatestPageCache.JsonPage> cached = cache.readJson(roomId, size);
+        return cached.isPresent() ? historyJson.of(cached.get()) : historyJson.of(latestFromDatabase(roomId, size));
     }
 
     /** The latest page of a room the caller was already checked for; Redis first, PostgreSQL on a miss. */
@@ -145,6 +149,11 @@ public class MessageService {
         if (cached.isPresent()) {
             return new HistoryPage(cached.get().messages(), cached.get().hasMore());
         }
+        return latestFromDatabase(roomId, size);
+    }
+
+    /** A cache miss: PostgreSQL answers, and fills the cache. */
+    private HistoryPage latestFromDatabase(UUID roomId, int size) {
         String version = cache.versionForFill(roomId);
         List<MessageView> newest = store.latest(roomId, Math.max(size, cache.pageSize()));
         long top = newest.isEmpty() ? 0 : newest.getLast().seq();

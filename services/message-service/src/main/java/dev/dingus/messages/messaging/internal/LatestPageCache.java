@@ -4,6 +4,7 @@ import dev.dingus.messages.core.MessageView;
 import dev.dingus.messages.core.MessagesProperties;
 import dev.dingus.messages.core.RedisGuard;
 import dev.dingus.messages.core.RedisKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,11 +96,37 @@ public class LatestPageCache {
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1""", Long.class);
 
+    /**
+     * The newest {@code ARGV[1]} entries up to {@code top}, in one round trip and without the rest of the hash:
+     * {top, entry...} when every one of them is present, else an empty list (a miss; a nil reply would reach us
+     * as a list holding one null).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final RedisScript<List<byte[]>> READ = (RedisScript) RedisScript.of("""
+            local top = redis.call('HGET', KEYS[1], 'top')
+            if not top then return {} end
+            local last = tonumber(top)
+            local fields = {}
+            for s = math.max(1, last - tonumber(ARGV[1]) + 1), last do fields[#fields + 1] = string.format('%d', s) end
+            if #fields == 0 then return {top} end
+            local values = redis.call('HMGET', KEYS[1], unpack(fields))
+            for i = 1, #values do
+              if not values[i] then return {} end
+            end
+            table.insert(values, 1, top)
+            return values""", List.class);
+    /** Each entry of a list reply is kept as the bytes Redis holds (the template applies it element by element). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final RedisSerializer<List<byte[]>> RAW_ENTRIES = (RedisSerializer) RedisSerializer.byteArray();
+
     /** A new message for {@link #append}: its seq and its JSON (the same bytes its broadcast carries). */
     public record Encoded(long seq, String json) {}
 
     /** A page read from the cache; {@code hasMore}: older messages exist. */
     public record Page(List<MessageView> messages, boolean hasMore, long top) {}
+
+    /** A page read from the cache, each message as its stored JSON (UTF-8). */
+    public record JsonPage(List<byte[]> messages, boolean hasMore, long top) {}
 
     private final StringRedisTemplate redis;
     private final RedisGuard guard;
@@ -125,24 +153,26 @@ public class LatestPageCache {
 
     /** The latest {@code limit} messages when the cache holds all of them, else empty. */
     public Optional<Page> read(UUID roomId, int limit) {
+        return readJson(roomId, limit).map(raw -> new Page(
+                raw.messages().stream().map(m -> json.readValue(m, MessageView.class)).toList(), raw.hasMore(), raw.top()));
+    }
+
+    /**
+     * As {@link #read}, but each message as the JSON stored for it (exactly what {@link MessageView} serializes
+     * to), so that an HTTP answer can be written without parsing and serializing every message again.
+     */
+    public Optional<JsonPage> readJson(UUID roomId, int limit) {
         if (dirty.contains(roomId)) {
             return Optional.empty();
         }
-        Map<Object, Object> entries = guard.call(() -> redis.opsForHash().entries(keys.latestPage(roomId)), () -> null);
-        if (entries == null || !entries.containsKey(TOP)) {
+        List<byte[]> reply = guard.call(() -> redis.execute(READ, RedisSerializer.string(), RAW_ENTRIES,
+                List.of(keys.latestPage(roomId)), Integer.toString(limit)), () -> null);
+        if (reply == null || reply.isEmpty()) {
             return Optional.empty();
         }
-        long top = Long.parseLong((String) entries.get(TOP));
-        long first = Math.max(1, top - limit + 1);
-        List<MessageView> page = new ArrayList<>((int) Math.max(0, top - first + 1));
-        for (long seq = first; seq <= top; seq++) {
-            Object value = entries.get(Long.toString(seq));
-            if (value == null) {
-                return Optional.empty();
-            }
-            page.add(json.readValue((String) value, MessageView.class));
-        }
-        return Optional.of(new Page(page, first > 1, top));
+        long top = Long.parseLong(new String(reply.getFirst(), StandardCharsets.US_ASCII));
+        List<byte[]> page = reply.subList(1, reply.size());
+        return Optional.of(new JsonPage(page, top - page.size() > 0, top));
     }
 
     /** The version to hand to {@link #fill} (read before the database is); null when Redis is away. */
