@@ -87,7 +87,8 @@ export async function runHistory(ctx) {
   const cacheFile = join(ctx.cacheDir, "history.json");
   let cached = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, "utf8")) : null;
   let room = null;
-  const sameReaders = cached && cached.memberIds.length === readers.length && readers.every((u, i) => cached.memberIds[i] === u.userId);
+  // The same users in any order: take() may hand them back in another order than the run that made the room.
+  const sameReaders = cached && cached.memberIds.length === readers.length && readers.every((u) => cached.memberIds.includes(u.userId));
   if (cached && sameReaders) {
     try {
       await request("GET", `${o.url}/api/v1/rooms/${cached.roomId}`, { token: readers[0].token });
