@@ -1,6 +1,7 @@
 package dev.dingus.gateway.keepalive;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -31,6 +32,11 @@ public class AsyncDispatchFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.UPGRADE)) {
+            // A WebSocket upgrade stays on the event loop: upgrading from another thread lets the client's first
+            // frame race the new pipeline (it was lost now and then), and no HTTP request follows it on the connection.
+            return chain.filter(exchange);
+        }
         return Mono.defer(() -> chain.filter(exchange)).subscribeOn(Schedulers.parallel());
     }
 }
