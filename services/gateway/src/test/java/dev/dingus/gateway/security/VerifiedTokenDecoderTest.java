@@ -3,6 +3,7 @@ package dev.dingus.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dingus.testsupport.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,26 +43,11 @@ class VerifiedTokenDecoderTest {
 
     @Test
     void aReusedTokenIsValidatedAgainAndRefusedOnceExpired() {
-        Instant[] now = {ISSUED};
+        SettableClock now = new SettableClock(ISSUED);
         VerifiedTokenDecoder decoder = new VerifiedTokenDecoder(verifier, TokenValidators.forDingus("dingus",
-                Duration.ofSeconds(30), new Clock() {
-                    @Override
-                    public ZoneOffset getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(java.time.ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return now[0];
-                    }
-                }));
+                Duration.ofSeconds(30), now));
         decoder.decode("a.b.c").block();
-        now[0] = ISSUED.plus(Duration.ofMinutes(16));
+        now.set(ISSUED.plus(Duration.ofMinutes(16)));
         assertThatThrownBy(() -> decoder.decode("a.b.c").block())
                 .isInstanceOf(JwtValidationException.class)
                 .satisfies(e -> assertThat(((JwtValidationException) e).getErrors())

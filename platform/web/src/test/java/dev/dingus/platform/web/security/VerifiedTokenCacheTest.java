@@ -3,13 +3,11 @@ package dev.dingus.platform.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.dingus.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,7 +19,7 @@ class VerifiedTokenCacheTest {
     private static final Instant ISSUED = Instant.parse("2026-01-01T10:00:00Z");
 
     private final List<String> verifiedTokens = new ArrayList<>();
-    private final AtomicReference<Instant> now = new AtomicReference<>(ISSUED);
+    private final SettableClock now = new SettableClock(ISSUED);
     private final OAuth2TokenValidator<Jwt> lifetime = lifetime();
     /** Stands in for the signature check: records each token it had to verify. */
     private final JwtDecoder verifier = token -> {
@@ -33,22 +31,7 @@ class VerifiedTokenCacheTest {
 
     private OAuth2TokenValidator<Jwt> lifetime() {
         JwtTimestampValidator validator = new JwtTimestampValidator(Duration.ZERO);
-        validator.setClock(new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        validator.setClock(now);
         return validator;
     }
 
