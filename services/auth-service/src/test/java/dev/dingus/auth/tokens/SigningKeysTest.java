@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.dingus.auth.tokens.internal.RsaKeyMaterial;
 import dev.dingus.auth.tokens.internal.StoredKey;
+import dev.dingus.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,7 +19,7 @@ class SigningKeysTest {
     private static final Duration GRACE = Duration.ofMinutes(10);
 
     private final InMemorySigningKeys table = new InMemorySigningKeys();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T12:00:00Z"));
 
     private SigningKeys start(KeyProperties props, boolean production) {
         return new SigningKeys(table, TransactionOperations.withoutTransaction(), props, TTL, production, clock);
