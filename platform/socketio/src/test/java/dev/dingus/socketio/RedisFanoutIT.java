@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.socketio.redis.RedisAdapter;
 import dev.dingus.socketio.redis.RedisEmitter;
+import dev.dingus.testsupport.TcpProxy;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
