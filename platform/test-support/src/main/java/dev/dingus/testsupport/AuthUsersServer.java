@@ -3,9 +3,7 @@ package dev.dingus.testsupport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,11 +71,11 @@ public final class AuthUsersServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         lookups.incrementAndGet();
         if (!serviceToken.equals(exchange.getRequestHeaders().getFirst("X-Dingus-Service-Token"))) {
-            reply(exchange, 401, "{\"code\":\"unauthorized\"}");
+            JsonReply.send(exchange, 401, "{\"code\":\"unauthorized\"}");
             return;
         }
         if (failStatus != 0) {
-            reply(exchange, failStatus, "{\"code\":\"internal_error\"}");
+            JsonReply.send(exchange, failStatus, "{\"code\":\"internal_error\"}");
             return;
         }
         String id = exchange.getRequestURI().getPath().substring("/internal/users/".length());
@@ -88,18 +86,9 @@ public final class AuthUsersServer implements AutoCloseable {
             username = null;
         }
         if (username == null) {
-            reply(exchange, 404, "{\"code\":\"user_not_found\"}");
+            JsonReply.send(exchange, 404, "{\"code\":\"user_not_found\"}");
         } else {
-            reply(exchange, 200, "{\"id\":\"" + id + "\",\"username\":\"" + username + "\",\"displayName\":null}");
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            JsonReply.send(exchange, 200, "{\"id\":\"" + id + "\",\"username\":\"" + username + "\",\"displayName\":null}");
         }
     }
 

@@ -2,8 +2,8 @@ package dev.dingus.messages.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.dingus.testsupport.JsonReply;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,12 +99,7 @@ public final class RoomServiceStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        JsonReply.send(exchange, status, JSON.writeValueAsBytes(body));
     }
 
     @Override
