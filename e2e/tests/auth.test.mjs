@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, describe as answer, setCookies, decodeJwt, eventually } from '../lib/http.mjs';
 import { uniqueCredentials, login } from '../lib/users.mjs';
+import { needs } from '../lib/steps.mjs';
 
 const REFRESH_COOKIE = 'dingus_refresh';
 
@@ -33,14 +34,6 @@ function assertProblem(res, status, code) {
   assert.equal(res.body.status, status);
 }
 
-/**
- * The steps build on each other; when an earlier one failed, later ones say so and skip instead of
- * piling up TypeErrors. The file still fails through that earlier step.
- */
-function needs(t, value, step) {
-  if (value === undefined) t.skip(`needs the result of '${step}', which failed`);
-  return value !== undefined;
-}
 
 const me = (token) => api('GET', '/api/v1/auth/me', { token });
 const refresh = (refreshToken) => api('POST', '/api/v1/auth/refresh', { body: { refreshToken } });

@@ -22,6 +22,25 @@ import {
   LIVE_MS,
 } from '../lib/browser.mjs';
 
+/**
+ * Tests that each build on the one before: once one fails, the rest are skipped rather than failed again (the
+ * failure itself fails the run), and the pages named by `pages()` ([page, name] pairs) are screenshot.
+ */
+function stepChain(pages) {
+  let broken = false;
+  return (name, fn) =>
+    test(name, async (t) => {
+      if (broken) return t.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        await Promise.allSettled(pages().map(([page, file]) => page && screenshot(page, file)));
+        throw e;
+      }
+    });
+}
+
 describe('DingusGui: two people chatting in the browser', () => {
   /** @type {import('playwright-core').Browser} */ let browser;
   const ann = uniqueCredentials('ann');
@@ -31,22 +50,7 @@ describe('DingusGui: two people chatting in the browser', () => {
   /** @type {import('playwright-core').Page} */ let b;
   /** ann's Socket.IO connection can be cut to test the resume */
   let annNet;
-  // Each step builds on the one before; once one fails the rest are skipped, not failed again.
-  let broken = false;
-  const step = (name, fn) =>
-    test(name, async (t) => {
-      if (broken) return t.skip('an earlier step failed');
-      try {
-        await fn();
-      } catch (e) {
-        broken = true;
-        await Promise.allSettled([
-          a && screenshot(a, `browser-failed-ann`),
-          b && screenshot(b, `browser-failed-bob`),
-        ]);
-        throw e;
-      }
-    });
+  const step = stepChain(() => [[a, 'browser-failed-ann'], [b, 'browser-failed-bob']]);
 
   before(async () => {
     browser = await launchBrowser();
@@ -236,21 +240,7 @@ describe('DingusGui: discovering, managing rooms, direct messages, long historie
   let d;
   const roomName = `e2e-public-${Date.now().toString(36)}`;
   let roomId;
-  let broken = false;
-  const step = (name, fn) =>
-    test(name, async (t) => {
-      if (broken) return t.skip('an earlier step failed');
-      try {
-        await fn();
-      } catch (e) {
-        broken = true;
-        await Promise.allSettled([
-          carol && screenshot(carol, 'browser-manage-failed-carol'),
-          dave && screenshot(dave, 'browser-manage-failed-dave'),
-        ]);
-        throw e;
-      }
-    });
+  const step = stepChain(() => [[carol, 'browser-manage-failed-carol'], [dave, 'browser-manage-failed-dave']]);
 
   before(async () => {
     c = await registerUser('carol');

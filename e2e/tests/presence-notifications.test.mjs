@@ -6,14 +6,10 @@ import assert from 'node:assert/strict';
 import { api, describe as answer, eventually } from '../lib/http.mjs';
 import { registerUser } from '../lib/users.mjs';
 import { connectSocket, emitWithAck, nextEvent } from '../lib/socket.mjs';
+import { needs } from '../lib/steps.mjs';
 
 const SLOW_MS = 20000; // events travel through RabbitMQ and Redis; allow for a busy machine
 
-/** Steps build on each other; a later step skips (the file still fails) when an earlier one failed. */
-function needs(t, value, step) {
-  if (value === undefined) t.skip(`needs the result of '${step}', which failed`);
-  return value !== undefined;
-}
 
 describe('presence and notifications through the gateway', () => {
   /** @type {any} */ let a;

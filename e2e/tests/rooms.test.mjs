@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, describe as answer, eventually } from '../lib/http.mjs';
 import { registerUser } from '../lib/users.mjs';
+import { needs } from '../lib/steps.mjs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,11 +15,6 @@ function assertProblem(res, status, code) {
   assert.equal(res.body.code, code, answer(res));
 }
 
-/** Steps build on each other; a later step skips (the file still fails) when an earlier one failed. */
-function needs(t, value, step) {
-  if (value === undefined) t.skip(`needs the result of '${step}', which failed`);
-  return value !== undefined;
-}
 
 /**
  * room-service learns new users from auth-service's user.registered event, or asks auth-service when it
