@@ -1,13 +1,10 @@
 package dev.dingus.socketio;
 
-import dev.dingus.socketio.engine.EngineSession;
 import dev.dingus.socketio.engine.Frame;
+import dev.dingus.socketio.engine.OutboundBatch;
 import dev.dingus.socketio.protocol.EncodedPacket;
-import io.netty.channel.EventLoop;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +130,10 @@ public final class Namespace {
     });
   }
 
-  /** Delivers to this node's sockets: encodes once, then writes per event loop and flushes once per socket. */
+  /**
+   * Delivers to this node's sockets: encodes once, then one task per event loop that writes to its sessions and
+   * flushes each once (see {@link OutboundBatch}; inside an open batch the writes join it).
+   */
   void deliverLocal(Broadcast b) {
     Set<Socket> targets = targets(b);
     if (targets.isEmpty()) {
@@ -141,21 +141,10 @@ public final class Namespace {
     }
     EncodedPacket packet = server.encoder().event(name, b.event(), b.args(), -1);
     List<Frame> frames = packet.frames();
-    Map<EventLoop, List<EngineSession>> byLoop = new HashMap<>();
-    for (Socket s : targets) {
-      EngineSession session = s.engineSession();
-      byLoop.computeIfAbsent(session.eventLoop(), l -> new ArrayList<>()).add(session);
-    }
-    for (Map.Entry<EventLoop, List<EngineSession>> e : byLoop.entrySet()) {
-      List<EngineSession> sessions = e.getValue();
-      e.getKey().execute(() -> {
-        for (EngineSession s : sessions) {
-          s.write(frames);
-        }
-        for (EngineSession s : sessions) {
-          s.flush();
-        }
-      });
+    try (OutboundBatch batch = OutboundBatch.open()) {
+      for (Socket s : targets) {
+        s.engineSession().send(frames);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.dingus.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dingus.socketio.engine.OutboundBatch;
 import dev.dingus.socketio.redis.RedisAdapter;
 import dev.dingus.socketio.redis.RedisEmitter;
 import dev.dingus.testsupport.TcpProxy;
@@ -83,6 +84,25 @@ class RedisFanoutIT {
       events.forEach(e -> first.add(e.get(0).asString()));
       assertThat(first).containsExactlyInAnyOrder("from-b", "from-a", "end");
       assertThat(events.toString()).contains("[\"from-b\",{\"n\":1}]");
+    }
+  }
+
+  @Test
+  void aBatchOfBroadcastsReachesOtherNodesInOrder() throws Exception {
+    SocketIoServer a = node(REDIS);
+    SocketIoServer b = node(REDIS);
+    try (NodeScenario client = NodeScenario.start("listen", url(a), "room:1", "news", 3)) {
+      client.awaitLine("READY");
+      // Published as one Redis command when the batch closes, still one fan-out message per broadcast.
+      try (OutboundBatch batch = OutboundBatch.open()) {
+        b.to("room:1").emit("news", "first");
+        b.to("room:2").emit("news", "not-for-room-1");
+        b.to("room:1").emit("news", "second");
+        b.to("room:1").emit("news", "third");
+      }
+      List<String> got = new ArrayList<>();
+      client.result().path("events").forEach(e -> got.add(e.get(0).asString()));
+      assertThat(got).containsExactly("first", "second", "third");
     }
   }
 

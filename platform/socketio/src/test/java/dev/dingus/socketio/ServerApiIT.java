@@ -3,6 +3,7 @@ package dev.dingus.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.socketio.RawClient.Ws;
+import dev.dingus.socketio.engine.OutboundBatch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -239,5 +240,38 @@ class ServerApiIT {
     assertThat(a.messages.poll(300, TimeUnit.MILLISECONDS)).isNull();
     a.close();
     b.close();
+  }
+
+  @Test
+  void whatABatchSendsLeavesWhenItClosesInOrder() throws Exception {
+    List<Socket> sockets = new CopyOnWriteArrayList<>();
+    start(SocketIoServer.builder().ioThreads(2), s -> s.namespace("/").onConnection(socket -> {
+      socket.join("r");
+      sockets.add(socket);
+    }));
+    List<Ws> clients = List.of(connected(null), connected(null), connected(null));
+    long deadline = System.nanoTime() + RawClient.WAIT.toNanos();
+    while (sockets.size() < clients.size() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(sockets).hasSize(clients.size());
+    try (OutboundBatch batch = OutboundBatch.open()) {
+      server.to("r").emit("n", 1);
+      try (OutboundBatch joined = OutboundBatch.open()) {
+        server.to("r").emit("n", 2);
+      }
+      for (Socket socket : sockets) {
+        socket.emit("own", 3);
+      }
+      // The inner close joined the outer batch: nothing has left yet.
+      for (Ws c : clients) {
+        assertThat(c.messages.poll(100, TimeUnit.MILLISECONDS)).isNull();
+      }
+    }
+    for (Ws c : clients) {
+      assertThat(List.of(c.nextText(), c.nextText(), c.nextText()))
+          .containsExactly("42[\"n\",1]", "42[\"n\",2]", "42[\"own\",3]");
+      c.close();
+    }
   }
 }

@@ -76,11 +76,17 @@ public final class EngineSession {
     return websocket ? "websocket" : "polling";
   }
 
-  /** Sends frames in order; from any thread. */
+  /**
+   * Sends frames in order; from any thread. Off the loop and inside an {@link OutboundBatch}, they go out when
+   * the batch closes.
+   */
   public void send(List<Frame> frames) {
+    OutboundBatch batch;
     if (loop.inEventLoop()) {
       write(frames);
       flush();
+    } else if ((batch = OutboundBatch.current()) != null) {
+      batch.add(this, frames);
     } else {
       loop.execute(() -> {
         write(frames);

@@ -3,11 +3,16 @@ package dev.dingus.socketio.redis;
 import dev.dingus.socketio.Adapter;
 import dev.dingus.socketio.Broadcast;
 import dev.dingus.socketio.LocalDelivery;
+import dev.dingus.socketio.engine.OutboundBatch;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -30,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RedisAdapter implements Adapter {
 
   private static final Logger log = LoggerFactory.getLogger(RedisAdapter.class);
+
+  /** KEYS[1]: the channel; ARGV: the messages, published in order. */
+  private static final String PUBLISH_ALL =
+      "for i = 1, #ARGV do redis.call('PUBLISH', KEYS[1], ARGV[i]) end return #ARGV";
 
   private final String channel;
   private final String nodeId = "node-" + UUID.randomUUID();
@@ -122,7 +131,29 @@ public final class RedisAdapter implements Adapter {
       return;
     }
     String json = RedisFanout.encode(mapper, nodeId, b.rooms(), b.except(), b.namespace(), b.event(), b.args());
-    pub.async().publish(channel, json).exceptionally(t -> {
+    OutboundBatch batch = OutboundBatch.current();
+    if (batch != null) {
+      batch.attachment(this, ArrayList<String>::new, this::publishAll).add(json);
+    } else {
+      publishAll(List.of(json));
+    }
+  }
+
+  /**
+   * One command for the whole batch: a script that publishes each message in turn, so subscribers still get one
+   * fan-out message per broadcast, in order.
+   */
+  private void publishAll(List<String> messages) {
+    StatefulRedisConnection<String, String> pub = publisher;
+    if (pub == null || !pub.isOpen()) {
+      countFailure("not connected");
+      return;
+    }
+    RedisFuture<?> sent = messages.size() == 1
+        ? pub.async().publish(channel, messages.getFirst())
+        : pub.async().eval(PUBLISH_ALL, ScriptOutputType.INTEGER, new String[] {channel},
+            messages.toArray(String[]::new));
+    sent.exceptionally(t -> {
       countFailure(t.getMessage());
       return null;
     });
