@@ -65,7 +65,7 @@ public class MessageService {
         String clientId = ContentRules.clientMsgId(clientMsgId, limits.maxClientMsgIdLength());
         RoomAccess access = membership.requirePoster(roomId, sender.id());
         MessageStore.NewRow row = new MessageStore.NewRow(UUID.randomUUID(), roomId, sender.id(), sender.username(), text, clientId);
-        return writer.submit(row, access.kind()).thenApply(w -> new SendResult(w.message(), w.duplicate()));
+        return writer.submit(row, access.kind()).thenApply(w -> new SendResult(w.message(), w.duplicate(), w.json()));
     }
 
     /** Only the sender edits, and only while the message exists. */

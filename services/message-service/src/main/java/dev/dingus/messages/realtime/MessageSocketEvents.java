@@ -37,7 +37,7 @@ class MessageSocketEvents implements SocketEventGroup {
                 } else {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("success", true);
-                    answer.put("message", result.message());
+                    answer.put("message", result.messageForAnswer());
                     answer.put("duplicate", result.duplicate());
                     ack.send(answer);
                 }

@@ -7,6 +7,7 @@ import dev.dingus.platform.web.config.DingusProperties;
 import dev.dingus.socketio.Adapter;
 import dev.dingus.socketio.Namespace;
 import dev.dingus.socketio.SocketIoServer;
+import dev.dingus.socketio.engine.OutboundBatch;
 import dev.dingus.socketio.redis.RedisAdapter;
 import java.util.List;
 import java.util.UUID;
@@ -99,6 +100,13 @@ public class SocketServer implements SmartLifecycle, Fanout {
     public void toRoom(UUID roomId, String event, Object payload) {
         if (running) {
             server.to(SocketEvents.roomTarget(roomId)).emit(event, payload);
+        }
+    }
+
+    @Override
+    public void together(Runnable work) {
+        try (OutboundBatch batch = OutboundBatch.open()) {
+            work.run();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dingus.messages.messaging.internal;
 
 import dev.dingus.contracts.events.EventTypes;
 import dev.dingus.contracts.events.MessageCreated;
+import dev.dingus.messages.core.Fanout;
 import dev.dingus.messages.core.MessageErrors;
 import dev.dingus.messages.core.MessageView;
 import dev.dingus.messages.core.MessagesProperties;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Group commit: sends are queued, and each writer thread stores whatever arrived meanwhile (up to
@@ -50,13 +53,26 @@ public class GroupCommitWriter implements SmartLifecycle {
     /** One send waiting to be stored. */
     public record Request(NewRow row, String roomKind, CompletableFuture<Written> result) {}
 
-    /** A stored send: the message, and whether it was a resend of one stored before. */
-    public record Written(MessageView message, boolean duplicate, List<String> mentions) {}
+    /**
+     * A stored send: the message, whether it was a resend of one stored before, and for a new one its JSON, encoded
+     * once after the commit for the cache, the broadcast and the ack alike.
+     */
+    public record Written(MessageView message, boolean duplicate, List<String> mentions, RawValue json) {
+        Written(MessageView message, boolean duplicate, List<String> mentions) {
+            this(message, duplicate, mentions, null);
+        }
+
+        Written encoded(JsonMapper mapper) {
+            return new Written(message, duplicate, mentions, new RawValue(mapper.writeValueAsString(message)));
+        }
+    }
 
     private final MessageStore store;
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final MessageEffects effects;
+    private final Fanout fanout;
+    private final JsonMapper json;
     private final SendRateLimiter rateLimiter;
     private final int maxBatch;
     private final long lingerNanos;
@@ -66,12 +82,14 @@ public class GroupCommitWriter implements SmartLifecycle {
     private final Timer commits;
     private volatile boolean running;
 
-    GroupCommitWriter(MessageStore store, Outbox outbox, TransactionTemplate tx, MessageEffects effects,
-            SendRateLimiter rateLimiter, MessagesProperties props, MeterRegistry meters) {
+    GroupCommitWriter(MessageStore store, Outbox outbox, TransactionTemplate tx, MessageEffects effects, Fanout fanout,
+            JsonMapper json, SendRateLimiter rateLimiter, MessagesProperties props, MeterRegistry meters) {
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
         this.effects = effects;
+        this.fanout = fanout;
+        this.json = json;
         this.rateLimiter = rateLimiter;
         MessagesProperties.Writer w = props.writer();
         this.maxBatch = w.maxBatch();
@@ -205,15 +223,19 @@ public class GroupCommitWriter implements SmartLifecycle {
         }
         commits.record(System.nanoTime() - startedAt, TimeUnit.NANOSECONDS);
         batchSizes.record(batch.size());
-        List<Written> fresh = written.stream().filter(w -> !w.duplicate()).toList();
-        try {
-            effects.created(fresh);
-        } catch (RuntimeException e) {
-            log.error("Delivering {} stored messages failed", fresh.size(), e);
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(written.get(i));
-        }
+        List<Written> answers = written.stream().map(w -> w.duplicate() ? w : w.encoded(json)).toList();
+        List<Written> fresh = answers.stream().filter(w -> !w.duplicate()).toList();
+        // The batch's broadcasts and its senders' acks leave together: one hand-off per event loop, not one each.
+        fanout.together(() -> {
+            try {
+                effects.created(fresh);
+            } catch (RuntimeException e) {
+                log.error("Delivering {} stored messages failed", fresh.size(), e);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(answers.get(i));
+            }
+        });
     }
 
     /** One transaction for the whole batch; answers in the order of the batch. */

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
 /** What follows a committed change: the sockets hear of it, the latest-page cache follows, presence sees activity. */
@@ -22,16 +21,14 @@ public class MessageEffects {
     private final Fanout fanout;
     private final LatestPageCache cache;
     private final PresenceReporter presence;
-    private final JsonMapper json;
 
-    MessageEffects(Fanout fanout, LatestPageCache cache, PresenceReporter presence, JsonMapper json) {
+    MessageEffects(Fanout fanout, LatestPageCache cache, PresenceReporter presence) {
         this.fanout = fanout;
         this.cache = cache;
         this.presence = presence;
-        this.json = json;
     }
 
-    /** New messages of one batch, in seq order per room. */
+    /** New messages of one batch (each encoded, {@link Written#json}), in seq order per room. */
     void created(List<Written> fresh) {
         if (fresh.isEmpty()) {
             return;
@@ -40,11 +37,11 @@ public class MessageEffects {
         List<RawValue> encoded = new ArrayList<>(fresh.size());
         Set<UUID> senders = new LinkedHashSet<>();
         for (Written w : fresh) {
-            // Encoded once, for the cache, this node's sockets and the other nodes alike.
-            String body = json.writeValueAsString(w.message());
-            encoded.add(new RawValue(body));
+            // Encoded once (by the writer), for the cache, this node's sockets, the other nodes and the ack alike.
+            RawValue body = w.json();
+            encoded.add(body);
             byRoom.computeIfAbsent(w.message().roomId(), r -> new ArrayList<>())
-                    .add(new LatestPageCache.Encoded(w.message().seq(), body));
+                    .add(new LatestPageCache.Encoded(w.message().seq(), (String) body.rawValue()));
             senders.add(w.message().senderId());
         }
         // Cache first: a socket that joins after the broadcast is sure to find these in its first page.
