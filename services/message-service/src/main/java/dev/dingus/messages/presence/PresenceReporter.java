@@ -57,6 +57,11 @@ public class PresenceReporter implements DisposableBean {
     private final JsonMapper json;
     private final String nodeId;
     private final long deadlineMillis;
+    /** How stale a reported last activity may be (presence-service's idle-after is minutes). */
+    static final long ACTIVITY_RESOLUTION_MILLIS = 10_000;
+
+    /** userId → when its activity was last written, for {@link #active}; pruned with each refresh. */
+    private final Map<UUID, Long> lastMarked = new ConcurrentHashMap<>();
     /** socketId → userId of the sockets connected here. */
     private final Map<String, UUID> local = new ConcurrentHashMap<>();
     private final ExecutorService lane = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("presence-report").factory());
@@ -86,10 +91,25 @@ public class PresenceReporter implements DisposableBean {
                 member(socketId), keys.presenceEvents(), event)));
     }
 
-    /** Users who just sent something are active now. */
+    /**
+     * Users who just sent something are active now. A user already marked within {@link #ACTIVITY_RESOLUTION_MILLIS}
+     * is not marked again: presence-service only asks whether the last activity is older than minutes (idle-after),
+     * and a busy sender would otherwise cost a Redis write with every batch.
+     */
     public void active(Collection<UUID> userIds) {
-        String now = Long.toString(System.currentTimeMillis());
-        List<String> activityKeys = userIds.stream().map(keys::presenceActive).toList();
+        long nowMillis = System.currentTimeMillis();
+        List<String> activityKeys = new ArrayList<>(userIds.size());
+        for (UUID userId : userIds) {
+            Long last = lastMarked.get(userId);
+            if (last == null || nowMillis - last >= ACTIVITY_RESOLUTION_MILLIS) {
+                lastMarked.put(userId, nowMillis);
+                activityKeys.add(keys.presenceActive(userId));
+            }
+        }
+        if (activityKeys.isEmpty()) {
+            return;
+        }
+        String now = Long.toString(nowMillis);
         lane.execute(() -> guard.run(() -> redis.execute(ACTIVE, activityKeys, Long.toString(deadlineMillis * 60), now)));
     }
 
@@ -99,6 +119,8 @@ public class PresenceReporter implements DisposableBean {
      */
     @Scheduled(fixedDelayString = "${dingus.messages.socket.presence-refresh:20s}")
     public void refresh() {
+        long stale = System.currentTimeMillis() - ACTIVITY_RESOLUTION_MILLIS;
+        lastMarked.values().removeIf(at -> at < stale);
         if (local.isEmpty()) {
             return;
         }
