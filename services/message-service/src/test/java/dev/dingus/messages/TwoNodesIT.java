@@ -2,13 +2,18 @@ package dev.dingus.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dingus.contracts.events.EventTypes;
+import dev.dingus.contracts.events.RoomDeleted;
 import dev.dingus.messages.realtime.SocketServer;
 import dev.dingus.messages.support.IntegrationTestBase;
+import dev.dingus.messages.support.RoomRows;
 import dev.dingus.messages.support.SocketClients;
 import dev.dingus.messages.support.TestUser;
 import dev.dingus.platform.web.security.RevokedSessions;
 import dev.dingus.testsupport.TestInfrastructure;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +39,7 @@ class TwoNodesIT extends IntegrationTestBase {
             if (second == null) {
                 TestInfrastructure.Slice s = slice();
                 // Command-line arguments: they win over application.yml (default properties would not).
-                second = new SpringApplicationBuilder(MessageServiceApplication.class).run(
+                List<String> args = new ArrayList<>(List.of(
                         "--server.port=0",
                         "--spring.datasource.url=" + s.jdbcUrl(),
                         "--spring.datasource.username=" + TestInfrastructure.PG_USER,
@@ -48,7 +53,9 @@ class TwoNodesIT extends IntegrationTestBase {
                         "--dingus.messages.membership.room-service-url=" + ROOM_SERVICE.url(),
                         "--dingus.messages.node-id=message-2",
                         "--dingus.messages.socket.port=0",
-                        "--dingus.messages.socket.host=127.0.0.1");
+                        "--dingus.messages.socket.host=127.0.0.1"));
+                PURGE.forEach((name, value) -> args.add("--" + name + "=" + value));
+                second = new SpringApplicationBuilder(MessageServiceApplication.class).run(args.toArray(String[]::new));
             }
             return "http://127.0.0.1:" + second.getBean(SocketServer.class).port();
         }
@@ -121,5 +128,32 @@ class TwoNodesIT extends IntegrationTestBase {
         b.awaitDisconnect(WAIT);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(Duration.ofSeconds(1).plus(SCHEDULING_SLACK).toMillis());
         b1.awaitDisconnect(WAIT);
+    }
+
+    @Test
+    void bothNodesPurgeDeletedRoomsSideBySideAndDeleteEachRowOnce() {
+        secondNodeUrl();
+        TestUser owner = newUser();
+        List<UUID> rooms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID roomId = room(owner);
+            RoomRows.messages(jdbc, roomId, 1, 1000);
+            RoomRows.readers(jdbc, roomId, 300);
+            rooms.add(roomId);
+        }
+        // Each event goes to one node; both nodes' purgers find every record.
+        for (UUID roomId : rooms) {
+            ROOM_SERVICE.deleted(roomId);
+            publish(EventTypes.ROOM_DELETED, new RoomDeleted(roomId, "private", owner.id(), List.of(owner.id())));
+        }
+        for (UUID roomId : rooms) {
+            awaitTrue(() -> RoomRows.all(jdbc, roomId) == 0, "the purge of room " + roomId);
+            // Counted by whichever node deleted them: a row deleted twice, or not at all, would show here.
+            assertThat(RoomRows.purgedRows(jdbc, roomId)).isEqualTo(1000 + 300 + 1);
+            RoomRows.settle(jdbc, roomId);
+        }
+        for (UUID roomId : rooms) {
+            awaitTrue(() -> RoomRows.purgedRows(jdbc, roomId) == null, "the end of the purge of room " + roomId);
+        }
     }
 }

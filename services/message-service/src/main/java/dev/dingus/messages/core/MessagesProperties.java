@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cache the Redis cache of each room's latest page
  * @param membership the local membership cache and the room-service fallback
  * @param socket the Socket.IO server
+ * @param purge the background deletion of a deleted room's rows
  */
 @ConfigurationProperties("dingus.messages")
 public record MessagesProperties(String nodeId, Limits limits, Writer writer, Cache cache, Membership membership,
-        Socket socket) {
+        Socket socket, Purge purge) {
 
     /**
      * @param maxContentLength characters (code points) of a message after trimming
@@ -60,4 +61,14 @@ public record MessagesProperties(String nodeId, Limits limits, Writer writer, Ca
     public record Socket(String host, int port, String path, int maxPayloadBytes, Duration pingInterval,
             Duration pingTimeout, double inboundEventsPerSecond, int inboundEventBurst, Duration presenceRefresh,
             Duration presenceDeadline, List<String> corsOrigins, int ioThreads) {}
+
+    /**
+     * @param batchSize rows deleted per transaction at most
+     * @param pollInterval how often pending purges are looked for (the node that consumed {@code room.deleted} starts
+     *     at once; the others, and a restarted node, find the work here)
+     * @param settle how long a purge record stays after {@code room.deleted} even when the room is empty: a send let
+     *     in just before the deletion (a membership answer cached up to {@code membership.cacheTtl}, then the writer's
+     *     queue) can still be stored meanwhile, and is deleted by the next pass. Keep it well above both.
+     */
+    public record Purge(int batchSize, Duration pollInterval, Duration settle) {}
 }

@@ -71,9 +71,10 @@ public class ReadService implements RoomDeletion {
         return new UnreadView(rooms, rooms.stream().mapToLong(UnreadView.RoomUnread::unread).sum());
     }
 
+    /** A deleted room's read positions go in the room purger's batches (ADR 0013). */
     @Override
-    public void purge(UUID roomId) {
-        store.purgeRoom(roomId);
+    public int purgeBatch(UUID roomId, int limit) {
+        return store.deleteBatch(roomId, limit);
     }
 
     /** {@code messages_read}. */

@@ -48,6 +48,14 @@ public abstract class IntegrationTestBase {
      */
     protected static final Duration SCHEDULING_SLACK = Duration.ofSeconds(1);
     private static TestInfrastructure.Slice slice;
+    /**
+     * The room purger in tests: small batches, so a few thousand rows take many; a quick poll; and a settle time no
+     * test waits out — a test ends a purge by ageing its record ({@link RoomRows#settle}).
+     */
+    protected static final Map<String, String> PURGE = Map.of(
+            "dingus.messages.purge.batch-size", "250",
+            "dingus.messages.purge.poll-interval", "200ms",
+            "dingus.messages.purge.settle", "1h");
 
     protected static SocketClients sockets;
 
@@ -69,6 +77,7 @@ public abstract class IntegrationTestBase {
         registry.add("dingus.messages.membership.room-service-url", ROOM_SERVICE::url);
         registry.add("dingus.messages.socket.port", () -> "0");
         registry.add("dingus.messages.socket.host", () -> "127.0.0.1");
+        PURGE.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeAll

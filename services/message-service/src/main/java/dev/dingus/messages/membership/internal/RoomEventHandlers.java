@@ -34,13 +34,15 @@ class RoomEventHandlers {
     private final MembershipChanges changes;
     private final ObjectProvider<RoomDeletion> deletions;
     private final ObjectProvider<Fanout> fanout;
+    private final RoomPurger purger;
 
     RoomEventHandlers(MembershipStore store, MembershipChanges changes, ObjectProvider<RoomDeletion> deletions,
-            ObjectProvider<Fanout> fanout) {
+            ObjectProvider<Fanout> fanout, RoomPurger purger) {
         this.store = store;
         this.changes = changes;
         this.deletions = deletions;
         this.fanout = fanout;
+        this.purger = purger;
     }
 
     @Bean
@@ -69,7 +71,9 @@ class RoomEventHandlers {
     @Bean
     EventHandler<RoomDeleted> roomDeleted() {
         return handler(EventTypes.ROOM_DELETED, RoomDeleted.class, (e, env) -> {
-            deletions.orderedStream().forEach(d -> d.purge(e.roomId()));
+            deletions.orderedStream().forEach(d -> d.roomDeleted(e.roomId()));
+            // The room's rows (millions, maybe) go later, in the purger's batches; access ends here, with the room.
+            purger.schedule(e.roomId());
             store.deleteRoom(e.roomId());
             changes.afterCommit(Type.ROOM_DELETED, e.roomId(), null);
             List<UUID> members = e.memberIds() == null ? List.of() : e.memberIds();

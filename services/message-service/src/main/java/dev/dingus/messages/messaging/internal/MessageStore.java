@@ -195,8 +195,31 @@ public class MessageStore {
                 .optional().orElse(0L);
     }
 
-    void purgeRoom(UUID roomId) {
-        jdbc.sql("DELETE FROM messages WHERE room_id = ?").param(roomId).update();
-        jdbc.sql("DELETE FROM room_sequences WHERE room_id = ?").param(roomId).update();
+    /** What one purge batch deleted: how many messages, and the highest seq among them. */
+    record PurgedMessages(int count, long lastSeq) {}
+
+    /**
+     * Deletes the room's first {@code limit} messages above {@code afterSeq}. {@code = ANY (ARRAY(…))} keeps both
+     * halves on the {@code (room_id, seq)} index; {@code IN (subquery)} may be planned as a hash join over a scan
+     * of the whole table.
+     */
+    PurgedMessages deleteMessagesAfter(UUID roomId, long afterSeq, int limit) {
+        return jdbc.sql("""
+                WITH gone AS (
+                  DELETE FROM messages WHERE room_id = ? AND seq = ANY (ARRAY(
+                    SELECT seq FROM messages WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?))
+                  RETURNING seq)
+                SELECT count(*), COALESCE(max(seq), 0) FROM gone""")
+                .params(roomId, roomId, afterSeq, limit)
+                .query((rs, n) -> new PurgedMessages(rs.getInt(1), rs.getLong(2))).single();
+    }
+
+    boolean hasSeqCounter(UUID roomId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM room_sequences WHERE room_id = ?)").param(roomId).query(Boolean.class).single();
+    }
+
+    /** Deletes the room's seq counter: 1 if there was one, else 0. */
+    int deleteSeqCounter(UUID roomId) {
+        return jdbc.sql("DELETE FROM room_sequences WHERE room_id = ?").param(roomId).update();
     }
 }

@@ -46,7 +46,11 @@ public class ReadStore {
                 .list();
     }
 
-    public void purgeRoom(UUID roomId) {
-        jdbc.sql("DELETE FROM read_state WHERE room_id = ?").param(roomId).update();
+    /** Deletes at most {@code limit} read positions of the room (both halves on the primary key); how many went. */
+    public int deleteBatch(UUID roomId, int limit) {
+        return jdbc.sql("""
+                DELETE FROM read_state WHERE room_id = ? AND user_id = ANY (ARRAY(
+                  SELECT user_id FROM read_state WHERE room_id = ? ORDER BY user_id LIMIT ?))""")
+                .params(roomId, roomId, limit).update();
     }
 }
