@@ -73,8 +73,7 @@ public class DingusEventsAutoConfiguration {
     EventsTopology eventsTopology(EventsProperties props, Environment env) {
         String exchange = props.exchange() != null ? props.exchange() : EventTypes.EXCHANGE;
         String queue = props.queue() != null ? props.queue() : env.getProperty("spring.application.name", "dingus") + ".events";
-        return new EventsTopology(new EventsProperties(exchange, queue, props.temporary(), props.relayInterval(),
-                props.relayBatchSize(), props.relayLinger()));
+        return new EventsTopology(props.withNames(exchange, queue));
     }
 
     @Bean
@@ -169,8 +168,9 @@ public class DingusEventsAutoConfiguration {
     static class WithoutDatabase {
         @Bean
         @ConditionalOnMissingBean
-        ProcessedEvents redisProcessedEvents(StringRedisTemplate redis, Environment env) {
-            return new RedisProcessedEvents(redis, env.getProperty("dingus.redis.prefix", "dingus:"));
+        ProcessedEvents redisProcessedEvents(StringRedisTemplate redis, Environment env, EventsProperties props) {
+            return new RedisProcessedEvents(redis, env.getProperty("dingus.redis.prefix", "dingus:"),
+                    props.processedRetention());
         }
     }
 

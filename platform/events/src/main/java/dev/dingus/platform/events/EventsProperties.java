@@ -9,16 +9,44 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * behind; {@code relayInterval}: how often the outbox is polled when nothing wakes the relay;
  * {@code relayLinger}: how long a woken relay waits for more commits to join its batch (events are not
  * latency-critical to the millisecond, and each batch costs two statements, a commit and a confirm wait).
+ * {@code processedRetention}: how long a handled event id is remembered, so a redelivery within it changes
+ * nothing; {@code processedPruneInterval} and {@code processedPruneBatchSize}: how often older ids are deleted
+ * from the database, and how many per statement (each its own short transaction).
  */
 @ConfigurationProperties("dingus.events")
 public record EventsProperties(String exchange, String queue, boolean temporary, Duration relayInterval, int relayBatchSize,
-        Duration relayLinger) {
+        Duration relayLinger, Duration processedRetention, Duration processedPruneInterval, Integer processedPruneBatchSize) {
     public EventsProperties {
         if (relayInterval == null) relayInterval = Duration.ofSeconds(1);
         if (relayBatchSize <= 0) relayBatchSize = 200;
         if (relayLinger == null) relayLinger = Duration.ofMillis(10);
+        processedRetention = positive("processed-retention", processedRetention, Duration.ofDays(7));
+        processedPruneInterval = positive("processed-prune-interval", processedPruneInterval, Duration.ofHours(1));
+        if (processedPruneBatchSize == null) {
+            processedPruneBatchSize = 10_000;
+        } else if (processedPruneBatchSize <= 0) {
+            throw new IllegalArgumentException(
+                    "dingus.events.processed-prune-batch-size must be positive, was " + processedPruneBatchSize);
+        }
+    }
+
+    /** The same settings with the resolved exchange and queue names. */
+    public EventsProperties withNames(String exchange, String queue) {
+        return new EventsProperties(exchange, queue, temporary, relayInterval, relayBatchSize, relayLinger,
+                processedRetention, processedPruneInterval, processedPruneBatchSize);
     }
 
     public String deadLetterExchange() { return exchange + ".dlx"; }
     public String deadLetterQueue() { return queue + ".dlq"; }
+
+    /** Unset takes the default; zero or negative is refused, at start-up, rather than pruning everything or spinning. */
+    private static Duration positive(String name, Duration value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("dingus.events." + name + " must be positive, was " + value);
+        }
+        return value;
+    }
 }

@@ -90,7 +90,7 @@ class OutboxAndConsumerIT {
         // A publisher aimed at an exchange that does not exist yet is refused by RabbitMQ, as when it is down.
         String missingExchange = slice.exchange() + ".later";
         EventsProperties props = new EventsProperties(missingExchange, slice.queue("later"), true, Duration.ofMillis(100), 50,
-                Duration.ZERO);
+                Duration.ZERO, null, null, null);
         EventPublisher refused = new EventPublisher(rabbit, json, missingExchange, "events-test");
         OutboxRelay lateRelay = new OutboxRelay(jdbc, tx, refused, json, props);
         relay.stop();
