@@ -146,11 +146,16 @@ public class DingusEventsAutoConfiguration {
             return new JdbcProcessedEvents(jdbc);
         }
 
-        /** The outbox and processed-event tables come with this library, next to the service's own migrations. */
+        /**
+         * The outbox and processed-event tables come with this library, next to the service's own migrations.
+         * Its versions (V0_x) sort below every service's own, so one added later is older than what existing
+         * databases already applied, and Flyway refuses to start unless out-of-order migrations are allowed.
+         */
         @Bean
         @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
         FlywayConfigurationCustomizer dingusEventsMigrations() {
             return config -> {
+                config.outOfOrder(true);
                 List<String> locations = new ArrayList<>();
                 for (var location : config.getLocations()) {
                     locations.add(location.getDescriptor());
