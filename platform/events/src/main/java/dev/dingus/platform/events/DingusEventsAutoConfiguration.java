@@ -4,6 +4,7 @@ import dev.dingus.contracts.events.EventTypes;
 import dev.dingus.platform.events.consumer.EventDispatcher;
 import dev.dingus.platform.events.consumer.JdbcProcessedEvents;
 import dev.dingus.platform.events.consumer.ProcessedEvents;
+import dev.dingus.platform.events.consumer.ProcessedEventsRetention;
 import dev.dingus.platform.events.consumer.RedisProcessedEvents;
 import dev.dingus.platform.events.outbox.Outbox;
 import dev.dingus.platform.events.outbox.OutboxRelay;
@@ -141,9 +142,17 @@ public class DingusEventsAutoConfiguration {
         }
 
         @Bean
-        @ConditionalOnMissingBean
-        ProcessedEvents jdbcProcessedEvents(JdbcClient jdbc) {
+        @ConditionalOnMissingBean(ProcessedEvents.class)
+        JdbcProcessedEvents jdbcProcessedEvents(JdbcClient jdbc) {
             return new JdbcProcessedEvents(jdbc);
+        }
+
+        /** Prunes the table above only: a service that brings its own {@link ProcessedEvents} looks after that store. */
+        @Bean
+        @ConditionalOnBean(JdbcProcessedEvents.class)
+        ProcessedEventsRetention processedEventsRetention(JdbcProcessedEvents processed, EventsProperties props) {
+            return new ProcessedEventsRetention(processed, props.processedRetention(), props.processedPruneInterval(),
+                    props.processedPruneBatchSize());
         }
 
         /**

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dingus.platform.events.EventsTestApplication.NoteSaved;
+import dev.dingus.platform.events.consumer.JdbcProcessedEvents;
+import dev.dingus.platform.events.consumer.ProcessedEventsRetention;
 import dev.dingus.platform.events.outbox.OutboxRelay;
 import dev.dingus.testsupport.EventCapture;
 import dev.dingus.testsupport.TestInfrastructure;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -37,6 +41,8 @@ class OutboxAndConsumerIT {
     @Autowired OutboxRelay relay;
     @Autowired EventPublisher publisher;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired JdbcProcessedEvents processedEvents;
+    @Autowired ProcessedEventsRetention scheduledRetention;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -151,6 +157,39 @@ class OutboxAndConsumerIT {
         rabbit.send(slice.exchange(), "note.echo", new Message("{not json".getBytes(), props));
         Message dead = awaitDeadLetter(Duration.ofSeconds(10));
         assertThat(dead).isNotNull();
+    }
+
+    @Test
+    void retentionDeletesExactlyTheIdsProcessedBeforeItsCutoffInBatches() {
+        assertThat(scheduledRetention.isRunning()).isTrue();
+        // Two hours old: past this test's one-hour retention, well within the scheduled job's seven days.
+        List<UUID> old = insertProcessed(7, Duration.ofHours(2));
+        List<UUID> recent = insertProcessed(2, Duration.ofMinutes(30));
+        // Three per statement: the seven old ids take three statements, the last one short.
+        ProcessedEventsRetention retention = new ProcessedEventsRetention(processedEvents, Duration.ofHours(1),
+                Duration.ofHours(1), 3);
+
+        assertThat(retention.prune()).isEqualTo(old.size());
+        assertThat(stillProcessed(Stream.concat(old.stream(), recent.stream()).toList()))
+                .containsExactlyInAnyOrderElementsOf(recent);
+        // Another node running the same prune right after finds nothing left to delete.
+        assertThat(retention.prune()).isZero();
+        assertThat(stillProcessed(recent)).containsExactlyInAnyOrderElementsOf(recent);
+    }
+
+    private List<UUID> insertProcessed(int count, Duration age) {
+        Timestamp processedAt = Timestamp.from(Instant.now().minus(age));
+        List<UUID> ids = Stream.generate(UUID::randomUUID).limit(count).toList();
+        for (UUID id : ids) {
+            jdbc.sql("INSERT INTO dingus_processed_events (event_id, processed_at) VALUES (?, ?)")
+                    .params(id, processedAt).update();
+        }
+        return ids;
+    }
+
+    private List<UUID> stillProcessed(List<UUID> ids) {
+        return jdbc.sql("SELECT event_id FROM dingus_processed_events WHERE event_id = ANY(?)")
+                .param(ids.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
     /** Polls with basic.get: a timed receive would consume, and cancelling would delete the auto-delete queue. */
