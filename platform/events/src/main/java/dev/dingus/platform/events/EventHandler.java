@@ -2,7 +2,8 @@ package dev.dingus.platform.events;
 
 /**
  * Implement as a bean to consume one event type. Each event id is handled once per service even when
- * RabbitMQ delivers it again; a handler that throws is retried, then the event goes to the dead-letter queue.
+ * RabbitMQ delivers it again, as long as that is within {@code dingus.events.processed-retention} (7 days) of
+ * handling it; a handler that throws is retried, then the event goes to the dead-letter queue.
  * With a database, the handler runs in the same transaction that records the event as processed.
  */
 public interface EventHandler<T> {
