@@ -32,12 +32,22 @@ public record MessagesProperties(String nodeId, Limits limits, Writer writer, Ca
             int maxClientMsgIdLength, int maxSearchQueryLength, int unreadCountCap) {}
 
     /**
-     * @param partitions writer threads; a room always goes to the same one (keeps its order)
+     * @param partitions writer threads, 0 for one per two cores ({@link #threads()}); a room always goes to the same one
+     *     (keeps its order)
      * @param maxBatch sends written in one transaction at most
      * @param linger how long a writer waits for more sends once it has one (0: only what is queued)
      * @param queueCapacity sends waiting per partition before new ones are refused as busy
      */
-    public record Writer(int partitions, int maxBatch, Duration linger, int queueCapacity) {}
+    public record Writer(int partitions, int maxBatch, Duration linger, int queueCapacity) {
+        /**
+         * Writer threads: {@code partitions}, or with 0 one per two cores. Fewer writers make bigger batches, and a
+         * batch's round trips and commit cost the same whatever its size: on 2 cores one writer held 1,500 msgs/s
+         * where two held 1,250 (docs/benchmarks.md).
+         */
+        public int threads() {
+            return partitions > 0 ? partitions : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+    }
 
     /** @param pageSize messages kept per room (the largest page); {@code ttl} after the last write or fill */
     public record Cache(int pageSize, Duration ttl) {}

@@ -94,7 +94,7 @@ public class GroupCommitWriter implements SmartLifecycle {
         MessagesProperties.Writer w = props.writer();
         this.maxBatch = w.maxBatch();
         this.lingerNanos = w.linger().toNanos();
-        for (int i = 0; i < w.partitions(); i++) {
+        for (int i = 0; i < w.threads(); i++) {
             queues.add(new ArrayBlockingQueue<>(w.queueCapacity()));
         }
         // What the benchmark reads next to its latencies: how batches grow with load, and what a commit costs.
