@@ -3,13 +3,12 @@ package dev.dingus.platform.events.outbox;
 import dev.dingus.platform.events.EventEnvelope;
 import dev.dingus.platform.events.EventsProperties;
 import dev.dingus.platform.events.EventPublisher;
+import dev.dingus.platform.events.worker.WakeableLoop;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * them. Rows are locked with SKIP LOCKED, so several instances of a service can relay side by side. While
  * RabbitMQ is down the rows simply wait; the relay retries with a growing pause.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends WakeableLoop {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long MAX_BACKOFF_MS = 5_000;
 
@@ -28,11 +27,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventPublisher publisher;
     private final JsonMapper json;
     private final EventsProperties props;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
-
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventPublisher publisher, JsonMapper json, EventsProperties props) {
+        super("outbox-relay", Duration.ofSeconds(5));
         this.jdbc = jdbc;
         this.tx = tx;
         this.publisher = publisher;
@@ -40,47 +36,19 @@ public class OutboxRelay implements SmartLifecycle {
         this.props = props;
     }
 
-    public void wakeUp() {
-        wake.release();
-    }
-
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("outbox-relay").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
+    protected void run() {
         long backoff = 0;
-        while (running) {
+        while (isRunning()) {
             try {
                 if (backoff > 0) {
-                    wake.tryAcquire(backoff, TimeUnit.MILLISECONDS);
-                } else if (wake.tryAcquire(props.relayInterval().toMillis(), TimeUnit.MILLISECONDS)
-                        && !props.relayLinger().isZero()) {
+                    awaitWakeUp(Duration.ofMillis(backoff));
+                } else if (awaitWakeUp(props.relayInterval()) && !props.relayLinger().isZero()) {
                     // Woken by a commit: the commits of the next moment go in the same batch, not one batch each.
                     Thread.sleep(props.relayLinger());
                 }
-                wake.drainPermits();
-                while (running && relayBatch() == props.relayBatchSize()) {
+                forgetWakeUps();
+                while (isRunning() && relayBatch() == props.relayBatchSize()) {
                     // a full batch: more may be waiting
                 }
                 backoff = 0;

@@ -2,18 +2,16 @@ package dev.dingus.messages.membership.internal;
 
 import dev.dingus.messages.core.MessagesProperties;
 import dev.dingus.messages.membership.RoomDeletion;
+import dev.dingus.platform.events.worker.WakeableLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * meanwhile, and a later pass deletes it.
  */
 @Component
-class RoomPurger implements SmartLifecycle {
+class RoomPurger extends WakeableLoop {
     private static final Logger log = LoggerFactory.getLogger(RoomPurger.class);
     /** Rooms taken per pass; more wait for the next one. */
     private static final int PASS_SIZE = 1000;
@@ -46,12 +44,10 @@ class RoomPurger implements SmartLifecycle {
     private final Duration settle;
     private final Counter batches;
     private final Counter rows;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     RoomPurger(RoomPurges purges, ObjectProvider<RoomDeletion> features, TransactionTemplate tx,
             MessagesProperties props, MeterRegistry meters) {
+        super("room-purger", Duration.ofSeconds(10));
         this.purges = purges;
         this.features = features;
         this.tx = tx;
@@ -70,45 +66,26 @@ class RoomPurger implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake.release();
+                    wakeUp();
                 }
             });
         } else {
-            wake.release();
+            wakeUp();
         }
     }
 
     @Override
     public void start() {
-        running = true;
-        wake.release(); // what a previous run left unfinished
-        thread = Thread.ofVirtual().name("room-purger").start(this::loop);
-    }
-
-    /** Lets the current batch finish; what is left waits in {@code room_purges} for the next start. */
-    @Override
-    public void stop() {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        wakeUp(); // what a previous run left unfinished
+        super.start();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
+    protected void run() {
+        while (isRunning()) {
             try {
-                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+                awaitWakeUp(pollInterval);
+                forgetWakeUps();
                 purgePending();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -122,14 +99,14 @@ class RoomPurger implements SmartLifecycle {
     /** One pass: each pending room this node can lock is worked down until nothing of it is left. */
     private void purgePending() {
         for (UUID roomId : purges.pending(PASS_SIZE)) {
-            if (!running) {
+            if (!isRunning()) {
                 return;
             }
             try {
                 Step step;
                 do {
                     step = tx.execute(status -> step(roomId));
-                } while (running && step == Step.MORE);
+                } while (isRunning() && step == Step.MORE);
             } catch (RuntimeException e) {
                 // One room failing must not hold up the others; it is tried again on the next pass.
                 log.warn("Could not purge room {}, trying again in {}: {}", roomId, pollInterval, e.toString());
