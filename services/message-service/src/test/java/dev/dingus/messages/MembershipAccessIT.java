@@ -98,17 +98,14 @@ class MembershipAccessIT extends IntegrationTestBase {
 
     @Test
     void aRemovedMemberStopsReceivingAtOnceAndCannotComeBack() {
-        TestUser owner = newUser();
-        TestUser bob = newUser();
-        UUID roomId = room(owner, bob);
-        SocketClients.Client o = connect(owner);
-        SocketClients.Client b = connect(bob);
-        o.emitAck("join_room", map("roomId", roomId.toString()));
-        b.emitAck("join_room", map("roomId", roomId.toString()));
+        JoinedPair pair = ownerAndBobJoined();
+        UUID roomId = pair.roomId();
+        SocketClients.Client o = pair.ownerSocket();
+        SocketClients.Client b = pair.bobSocket();
         o.emitAck("send_message", map("roomId", roomId.toString(), "content", "while bob is in"));
         b.awaitEvent("new_message", WAIT);
 
-        removeMember(roomId, bob);
+        removeMember(roomId, pair.bob());
         JsonNode left = b.awaitEvent("room_left", WAIT);
         assertThat(left.path("roomId").asString()).isEqualTo(roomId.toString());
         assertThat(left.path("reason").asString()).isEqualTo("removed");
@@ -165,22 +162,19 @@ class MembershipAccessIT extends IntegrationTestBase {
 
     @Test
     void aDeletedRoomLosesItsMessagesAndItsSockets() {
-        TestUser owner = newUser();
-        TestUser bob = newUser();
-        UUID roomId = room(owner, bob);
-        SocketClients.Client o = connect(owner);
-        SocketClients.Client b = connect(bob);
-        o.emitAck("join_room", map("roomId", roomId.toString()));
-        b.emitAck("join_room", map("roomId", roomId.toString()));
+        JoinedPair pair = ownerAndBobJoined();
+        UUID roomId = pair.roomId();
+        SocketClients.Client o = pair.ownerSocket();
+        SocketClients.Client b = pair.bobSocket();
         o.emitAck("send_message", map("roomId", roomId.toString(), "content", "soon gone"));
         b.emitAck("mark_read", map("roomId", roomId.toString(), "seq", 1));
 
         ROOM_SERVICE.deleted(roomId);
-        publish(EventTypes.ROOM_DELETED, new RoomDeleted(roomId, "private", owner.id(), List.of(owner.id(), bob.id())));
+        publish(EventTypes.ROOM_DELETED, new RoomDeleted(roomId, "private", pair.owner().id(), List.of(pair.owner().id(), pair.bob().id())));
         awaitTrue(() -> jdbc.sql("SELECT count(*) FROM rooms WHERE id = ?").param(roomId).query(Long.class).single() == 0, "room deletion");
         assertThat(b.awaitEvent("room_deleted", WAIT).path("roomId").asString()).isEqualTo(roomId.toString());
         o.awaitEvent("room_deleted", WAIT);
-        assertThat(api().get("/api/v1/rooms/" + roomId + "/messages", owner.token()).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/rooms/" + roomId + "/messages", pair.owner().token()).status()).isEqualTo(404);
         // The rows go in the background purger's batches (RoomPurgeIT), soon after.
         awaitTrue(() -> jdbc.sql("SELECT count(*) FROM messages WHERE room_id = ?").param(roomId).query(Long.class).single() == 0
                 && jdbc.sql("SELECT count(*) FROM read_state WHERE room_id = ?").param(roomId).query(Long.class).single() == 0,

@@ -34,19 +34,16 @@ class RoomPurgeIT extends IntegrationTestBase {
 
     @Test
     void aDeletedRoomIsRefusedAtOnceWhileItsRowsAreStillThere() throws SQLException {
-        TestUser owner = newUser();
-        TestUser bob = newUser();
-        UUID roomId = room(owner, bob);
-        SocketClients.Client o = connect(owner);
-        SocketClients.Client b = connect(bob);
-        o.emitAck("join_room", map("roomId", roomId.toString()));
-        b.emitAck("join_room", map("roomId", roomId.toString()));
+        JoinedPair pair = ownerAndBobJoined();
+        UUID roomId = pair.roomId();
+        SocketClients.Client o = pair.ownerSocket();
+        SocketClients.Client b = pair.bobSocket();
         String word = "purgeword" + UUID.randomUUID().toString().substring(0, 8);
         String firstId = o.emitAck("send_message", map("roomId", roomId.toString(), "content", "first " + word))
                 .path("message").path("id").asString();
         b.emitAck("mark_read", map("roomId", roomId.toString(), "seq", 1));
         RoomRows.messages(jdbc, roomId, 2, MESSAGES);
-        assertThat(api().get("/api/v1/messages/search?q=" + word, bob.token()).body().path("items")).hasSize(1);
+        assertThat(api().get("/api/v1/messages/search?q=" + word, pair.bob().token()).body().path("items")).hasSize(1);
 
         try (Connection holder = DriverManager.getConnection(slice().jdbcUrl(), TestInfrastructure.PG_USER,
                 TestInfrastructure.PG_PASSWORD)) {
@@ -57,23 +54,23 @@ class RoomPurgeIT extends IntegrationTestBase {
                 lock.executeQuery().close();
             }
             ROOM_SERVICE.deleted(roomId);
-            publish(EventTypes.ROOM_DELETED, new RoomDeleted(roomId, "private", owner.id(), List.of(owner.id(), bob.id())));
+            publish(EventTypes.ROOM_DELETED, new RoomDeleted(roomId, "private", pair.owner().id(), List.of(pair.owner().id(), pair.bob().id())));
             b.awaitEvent("room_deleted", WAIT);
             o.awaitEvent("room_deleted", WAIT);
 
             assertThat(RoomRows.messageCount(jdbc, roomId)).isEqualTo(MESSAGES);
-            Api.Response history = api().get("/api/v1/rooms/" + roomId + "/messages", owner.token());
+            Api.Response history = api().get("/api/v1/rooms/" + roomId + "/messages", pair.owner().token());
             assertThat(history.status()).isEqualTo(404);
             assertThat(history.code()).isEqualTo("room_not_found");
-            assertThat(api().post("/api/v1/rooms/" + roomId + "/messages", owner.token(), map("content", "still here?")).status())
+            assertThat(api().post("/api/v1/rooms/" + roomId + "/messages", pair.owner().token(), map("content", "still here?")).status())
                     .isEqualTo(404);
             assertThat(code(o.emitAck("join_room", map("roomId", roomId.toString())))).isEqualTo("room_not_found");
             assertThat(code(o.emitAck("send_message", map("roomId", roomId.toString(), "content", "hello?")))).isEqualTo("room_not_found");
             assertThat(code(o.emitAck("edit_message", map("messageId", firstId, "content", "x")))).isEqualTo("message_not_found");
             assertThat(code(o.emitAck("delete_message", map("messageId", firstId)))).isEqualTo("message_not_found");
             assertThat(code(b.emitAck("mark_read", map("roomId", roomId.toString(), "seq", 2)))).isEqualTo("room_not_found");
-            assertThat(api().get("/api/v1/messages/search?q=" + word, bob.token()).body().path("items")).isEmpty();
-            assertThat(api().get("/api/v1/messages/unread", bob.token()).body().path("rooms").findValuesAsString("roomId"))
+            assertThat(api().get("/api/v1/messages/search?q=" + word, pair.bob().token()).body().path("items")).isEmpty();
+            assertThat(api().get("/api/v1/messages/unread", pair.bob().token()).body().path("rooms").findValuesAsString("roomId"))
                     .doesNotContain(roomId.toString());
             assertThat(RoomRows.messageCount(jdbc, roomId)).isEqualTo(MESSAGES);
             holder.rollback();

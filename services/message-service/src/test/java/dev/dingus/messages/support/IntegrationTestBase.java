@@ -128,6 +128,21 @@ public abstract class IntegrationTestBase {
         return room("private", "everyone", owner, members);
     }
 
+    /** A private room of two, each member with a socket that joined it. */
+    protected record JoinedPair(UUID roomId, TestUser owner, TestUser bob, SocketClients.Client ownerSocket,
+            SocketClients.Client bobSocket) {}
+
+    protected JoinedPair ownerAndBobJoined() {
+        TestUser owner = newUser();
+        TestUser bob = newUser();
+        UUID roomId = room(owner, bob);
+        SocketClients.Client o = connect(owner);
+        SocketClients.Client b = connect(bob);
+        o.emitAck("join_room", map("roomId", roomId.toString()));
+        b.emitAck("join_room", map("roomId", roomId.toString()));
+        return new JoinedPair(roomId, owner, bob, o, b);
+    }
+
     protected void addMember(UUID roomId, String kind, String postPolicy, TestUser user, String role) {
         ROOM_SERVICE.knows(roomId, kind, postPolicy, user.id(), role);
         publish(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, kind, "room", user.id(), role, "invite",
