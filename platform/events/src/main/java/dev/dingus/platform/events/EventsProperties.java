@@ -14,20 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * from the database, and how many per statement (each its own short transaction).
  */
 @ConfigurationProperties("dingus.events")
-public record EventsProperties(String exchange, String queue, boolean temporary, Duration relayInterval, int relayBatchSize,
+public record EventsProperties(String exchange, String queue, boolean temporary, Duration relayInterval, Integer relayBatchSize,
         Duration relayLinger, Duration processedRetention, Duration processedPruneInterval, Integer processedPruneBatchSize) {
     public EventsProperties {
-        if (relayInterval == null) relayInterval = Duration.ofSeconds(1);
-        if (relayBatchSize <= 0) relayBatchSize = 200;
-        if (relayLinger == null) relayLinger = Duration.ofMillis(10);
+        relayInterval = positive("relay-interval", relayInterval, Duration.ofSeconds(1));
+        relayBatchSize = positive("relay-batch-size", relayBatchSize, 200);
+        if (relayLinger == null) {
+            relayLinger = Duration.ofMillis(10);
+        } else if (relayLinger.isNegative()) {
+            throw new IllegalArgumentException("dingus.events.relay-linger must not be negative, was " + relayLinger);
+        }
         processedRetention = positive("processed-retention", processedRetention, Duration.ofDays(7));
         processedPruneInterval = positive("processed-prune-interval", processedPruneInterval, Duration.ofHours(1));
-        if (processedPruneBatchSize == null) {
-            processedPruneBatchSize = 10_000;
-        } else if (processedPruneBatchSize <= 0) {
-            throw new IllegalArgumentException(
-                    "dingus.events.processed-prune-batch-size must be positive, was " + processedPruneBatchSize);
-        }
+        processedPruneBatchSize = positive("processed-prune-batch-size", processedPruneBatchSize, 10_000);
     }
 
     /** The same settings with the resolved exchange and queue names. */
@@ -45,6 +44,16 @@ public record EventsProperties(String exchange, String queue, boolean temporary,
             return fallback;
         }
         if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("dingus.events." + name + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    private static int positive(String name, Integer value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
             throw new IllegalArgumentException("dingus.events." + name + " must be positive, was " + value);
         }
         return value;

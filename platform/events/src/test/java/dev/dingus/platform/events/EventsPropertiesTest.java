@@ -43,6 +43,22 @@ class EventsPropertiesTest {
     }
 
     @Test
+    void relaySettingsHaveDefaultsAndRefuseWhatWouldStallOrSpinTheRelay() {
+        EventsProperties props = bind(Map.of());
+        assertThat(props.relayInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(props.relayBatchSize()).isEqualTo(200);
+        assertThat(props.relayLinger()).isEqualTo(Duration.ofMillis(10));
+        assertThat(bind(Map.of("dingus.events.relay-linger", "0s")).relayLinger()).isZero();
+        assertRefused("dingus.events.relay-interval", "0s");
+        assertRefused("dingus.events.relay-batch-size", "0");
+        assertRefused("dingus.events.relay-batch-size", "-5");
+        assertThatThrownBy(() -> bind(Map.of("dingus.events.relay-linger", "-1ms")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("dingus.events.relay-linger must not be negative, was PT-0.001S");
+    }
+
+    @Test
     void resolvedNamesKeepEveryOtherSetting() {
         EventsProperties props = bind(Map.of("dingus.events.processed-retention", "3d",
                 "dingus.events.relay-batch-size", "50"));
