@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -80,7 +81,11 @@ public final class OutboundBatch implements AutoCloseable {
     CURRENT.remove();
     for (Map.Entry<EventLoop, List<Queued>> e : byLoop.entrySet()) {
       List<Queued> queued = e.getValue();
-      e.getKey().execute(() -> writeAndFlush(queued));
+      try {
+        e.getKey().execute(() -> writeAndFlush(queued));
+      } catch (RejectedExecutionException shuttingDown) {
+        // The server is closing: that loop's sessions are being closed too. The other loops still get theirs.
+      }
     }
     for (Attachment<?> a : attachments.values()) {
       a.run();
