@@ -26,13 +26,11 @@ class RedisOutageIT extends IntegrationTestBase {
 
     @Test
     void noAcknowledgedMessageIsLostWhileRedisIsAwayAndEverythingRecovers() {
-        TestUser alice = newUser();
-        TestUser bob = newUser();
-        UUID roomId = room(alice, bob);
-        SocketClients.Client a = connect(alice);
-        SocketClients.Client b = connect(bob);
-        a.emitAck("join_room", map("roomId", roomId.toString()));
-        b.emitAck("join_room", map("roomId", roomId.toString()));
+        JoinedPair pair = ownerAndBobJoined();
+        TestUser alice = pair.owner();
+        UUID roomId = pair.roomId();
+        SocketClients.Client a = pair.ownerSocket();
+        SocketClients.Client b = pair.bobSocket();
         // The latest page is cached before the outage, so a stale cache would show after it.
         api().get("/api/v1/rooms/" + roomId + "/messages", alice.token());
 
@@ -81,7 +79,7 @@ class RedisOutageIT extends IntegrationTestBase {
         assertThat(page.path(29).path("seq").asLong()).isEqualTo(30);
 
         // New sockets still work and hear new messages after the recovery.
-        SocketClients.Client late = connect(bob);
+        SocketClients.Client late = connect(pair.bob());
         late.emitAck("join_room", map("roomId", roomId.toString()));
         a.emitAck("send_message", map("roomId", roomId.toString(), "content", "after recovery"));
         assertThat(late.awaitEvent("new_message", WAIT).path("content").asString()).isEqualTo("after recovery");
