@@ -27,11 +27,16 @@ public class ClientAddresses {
      * peer; null when the peer is unknown.
      */
     public String forwardedFor(ServerHttpRequest request) {
-        byte[] peer = peer(request);
+        return forwardedFor(request.getRemoteAddress(), request.getHeaders().getOrEmpty(FORWARDED_FOR));
+    }
+
+    /** The same for a connection handled below WebFlux: its peer and the X-Forwarded-For lines it sent. */
+    public String forwardedFor(InetSocketAddress remote, List<String> forwardedForLines) {
+        byte[] peer = remote != null && remote.getAddress() != null ? remote.getAddress().getAddress() : null;
         if (peer == null) {
             return null;
         }
-        List<String> chain = incomingChain(request);
+        List<String> chain = incomingChain(forwardedForLines);
         String peerText = AddressRange.text(peer);
         return isTrusted(peer) && !chain.isEmpty() ? String.join(", ", chain) + ", " + peerText : peerText;
     }
@@ -43,7 +48,7 @@ public class ClientAddresses {
             InetSocketAddress remote = request.getRemoteAddress();
             return remote != null ? remote.getHostString() : "unknown";
         }
-        return resolve(peer, incomingChain(request));
+        return resolve(peer, incomingChain(request.getHeaders().getOrEmpty(FORWARDED_FOR)));
     }
 
     String resolve(byte[] peer, List<String> chain) {
@@ -73,9 +78,9 @@ public class ClientAddresses {
     }
 
     /** The hops of all X-Forwarded-For lines in order (a proxy may send several lines), trimmed. */
-    private static List<String> incomingChain(ServerHttpRequest request) {
+    private static List<String> incomingChain(List<String> lines) {
         List<String> hops = new ArrayList<>();
-        for (String line : request.getHeaders().getOrEmpty(FORWARDED_FOR)) {
+        for (String line : lines) {
             for (String hop : line.split(",")) {
                 if (!hop.isBlank()) {
                     hops.add(hop.trim());

@@ -47,15 +47,25 @@ public final class Problems {
     }
 
     static Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, String code, String detail) {
+        return body(exchange.getRequest().getPath().value(), RequestIds.of(exchange), status, code, detail);
+    }
+
+    /** The problem body as JSON, for an answer written below WebFlux (the Socket.IO splice). */
+    public static byte[] json(String path, String requestId, HttpStatusCode status, String code, String detail) {
+        return JSON.writeValueAsBytes(body(path, requestId, status, code, detail));
+    }
+
+    private static Map<String, Object> body(String path, String requestId, HttpStatusCode status, String code,
+            String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code);
         HttpStatus known = HttpStatus.resolve(status.value());
         body.put("title", known != null ? known.getReasonPhrase() : "Error");
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("instance", path);
         body.put("code", code);
-        body.put("requestId", RequestIds.of(exchange));
+        body.put("requestId", requestId);
         return body;
     }
 }

@@ -28,7 +28,11 @@ public final class RequestIds {
 
     /** Runs a logging block with the exchange's request id in the MDC (WebFlux hops threads, so MDC is per block). */
     public static void withMdc(ServerWebExchange exchange, Runnable block) {
-        String id = of(exchange);
+        withMdc(of(exchange), block);
+    }
+
+    /** Runs a logging block with this request id (may be null) in the MDC. */
+    public static void withMdc(String id, Runnable block) {
         if (id == null) {
             block.run();
             return;

@@ -1,9 +1,6 @@
 package dev.dingus.gateway.routing;
 
 import java.net.URI;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
@@ -20,17 +17,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Component
 public class SocketIoNodeGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
-    private static final Logger log = LoggerFactory.getLogger(SocketIoNodeGatewayFilterFactory.class);
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 100;
 
-    private final SocketIoNodes nodes;
+    private final SocketIoUpstreams upstreams;
 
-    public SocketIoNodeGatewayFilterFactory(@Value("${dingus.gateway.socketio.nodes:}") String spec) {
+    public SocketIoNodeGatewayFilterFactory(SocketIoUpstreams upstreams) {
         super(Object.class);
-        this.nodes = SocketIoNodes.parse(spec);
-        if (nodes.clustered()) {
-            log.info("Socket.IO cluster mode, nodes: {}", nodes.nodes());
-        }
+        this.upstreams = upstreams;
     }
 
     @Override
@@ -38,7 +31,7 @@ public class SocketIoNodeGatewayFilterFactory extends AbstractGatewayFilterFacto
         return new OrderedGatewayFilter((exchange, chain) -> {
             String sid = exchange.getRequest().getQueryParams().getFirst("sid");
             URI routed = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-            nodes.pick(sid).ifPresent(node -> {
+            upstreams.clusterNode(sid).ifPresent(node -> {
                 if (routed != null) {
                     URI target = UriComponentsBuilder.fromUri(routed)
                             .scheme(node.getScheme()).host(node.getHost()).port(node.getPort())

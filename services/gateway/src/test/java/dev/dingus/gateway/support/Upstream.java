@@ -49,8 +49,16 @@ public final class Upstream implements AutoCloseable {
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         if (request.requestHeaders().containsValue("Upgrade", "websocket", true)) {
-            return response.sendWebsocket((in, out) -> out.sendString(
-                    in.receive().asString().map(text -> name + ":" + text)));
+            if (request.uri().contains("refuse=1")) {
+                return response.status(400).header("Content-Type", "application/json")
+                        .sendString(Mono.just("{\"code\":3,\"message\":\"Bad request\"}")).then();
+            }
+            // Echoes each text frame after its name; "headers" answers the upgrade request's headers, "close" closes.
+            Map<String, String> headers = headersOf(request);
+            return response.sendWebsocket((in, out) -> out.sendString(in.receive().asString()
+                    .takeUntil("close"::equals)
+                    .filter(text -> !text.equals("close"))
+                    .map(text -> name + ":" + (text.equals("headers") ? JSON.writeValueAsString(headers) : text))));
         }
         String path = request.fullPath();
         if (path.equals("/actuator/health/readiness")) {
@@ -72,9 +80,7 @@ public final class Upstream implements AutoCloseable {
                     String uri = request.uri();
                     int q = uri.indexOf('?');
                     echo.put("query", q >= 0 ? uri.substring(q + 1) : "");
-                    Map<String, String> headers = new LinkedHashMap<>();
-                    request.requestHeaders().forEach(h -> headers.merge(h.getKey().toLowerCase(), h.getValue(), (a, b) -> a + "," + b));
-                    echo.put("headers", headers);
+                    echo.put("headers", headersOf(request));
                     echo.put("bodyLength", length);
                     response.header("Access-Control-Allow-Origin", "*")
                             .header("X-Frame-Options", "SAMEORIGIN")
@@ -82,6 +88,12 @@ public final class Upstream implements AutoCloseable {
                             .header("Content-Security-Policy", UPSTREAM_CSP);
                     return json(response, echo);
                 });
+    }
+
+    private static Map<String, String> headersOf(HttpServerRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.requestHeaders().forEach(h -> headers.merge(h.getKey().toLowerCase(), h.getValue(), (a, b) -> a + "," + b));
+        return headers;
     }
 
     private static Mono<Void> json(HttpServerResponse response, Object body) {
