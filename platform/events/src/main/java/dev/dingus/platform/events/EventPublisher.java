@@ -1,13 +1,10 @@
 package dev.dingus.platform.events;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +37,7 @@ public class EventPublisher {
     }
 
     public void publishConfirmed(List<EventEnvelope> events) {
-        List<CorrelationData> pending = new ArrayList<>(events.size());
-        // One channel for the whole batch: each send on its own would take a channel from the cache, and one
-        // with confirms outstanding only returns once they arrived, so a batch kept opening new channels.
+        // One channel for the whole batch, and one wait for all its confirms on that channel.
         rabbit.invoke(ops -> {
             for (EventEnvelope event : events) {
                 MessageProperties properties = new MessageProperties();
@@ -51,24 +46,11 @@ public class EventPublisher {
                 properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
                 properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
                 properties.setAppId(event.producer());
-                CorrelationData correlation = new CorrelationData(event.id().toString());
-                ops.send(exchange, event.type(), new Message(json.writeValueAsBytes(event), properties), correlation);
-                pending.add(correlation);
+                ops.send(exchange, event.type(), new Message(json.writeValueAsBytes(event), properties));
             }
+            // Throws (and closes the channel) if the broker refused any of them or did not answer in time.
+            ops.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
             return null;
         });
-        for (CorrelationData correlation : pending) {
-            try {
-                CorrelationData.Confirm confirm = correlation.getFuture().get(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                if (!confirm.ack()) {
-                    throw new IllegalStateException("RabbitMQ refused event " + correlation.getId() + ": " + confirm.reason());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for RabbitMQ confirms", e);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("No confirm from RabbitMQ for event " + correlation.getId(), e);
-            }
-        }
     }
 }
