@@ -2,6 +2,7 @@ package dev.dingus.gateway.socketsplice;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -23,6 +24,21 @@ final class RawUpgrade {
                     + extraHeaders + "\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
+            return readAnswer(socket.getInputStream());
+        }
+    }
+
+    /** Sends a request in pieces of {@code pieceLength} bytes, a moment apart, and returns the answer. */
+    static String sendInPieces(int port, String request, int pieceLength) throws IOException, InterruptedException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < request.length(); i += pieceLength) {
+                out.write(request.substring(i, Math.min(request.length(), i + pieceLength))
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                Thread.sleep(2);
+            }
             return readAnswer(socket.getInputStream());
         }
     }

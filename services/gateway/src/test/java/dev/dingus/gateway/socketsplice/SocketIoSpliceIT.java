@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dingus.gateway.support.GatewayTestBase;
 import dev.dingus.gateway.support.Http;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -111,35 +105,18 @@ class SocketIoSpliceIT extends GatewayTestBase {
 
     @Test
     void anUpgradeWhoseHeadArrivesInPiecesIsStillSpliced() throws IOException, InterruptedException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            String head = "GET /socket.io/?EIO=4&transport=websocket&sid=n2.abc HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\n" + RawUpgrade.HEADERS + "\r\n";
-            for (int i = 0; i < head.length(); i += 7) {
-                out.write(head.substring(i, Math.min(head.length(), i + 7)).getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                Thread.sleep(2);
-            }
-            assertSpliced(RawUpgrade.readAnswer(socket.getInputStream()));
-        }
+        String head = "GET /socket.io/?EIO=4&transport=websocket&sid=n2.abc HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\n" + RawUpgrade.HEADERS + "\r\n";
+
+        assertSpliced(RawUpgrade.sendInPieces(port, head, 7));
     }
 
     @Test
     void otherRequestsArrivingInPiecesAreServedAsBefore() throws IOException, InterruptedException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            String head = "GET /socket.io/?EIO=4&transport=polling&sid=n2.abc HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nConnection: close\r\n\r\n";
-            out.write(head.substring(0, 5).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread.sleep(50);
-            out.write(head.substring(5).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"service\":\"node-2\"");
-        }
+        String head = "GET /socket.io/?EIO=4&transport=polling&sid=n2.abc HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nConnection: close\r\n\r\n";
+
+        assertThat(RawUpgrade.sendInPieces(port, head, 5)).startsWith("HTTP/1.1 200").contains("\"service\":\"node-2\"");
     }
 
     @Test
