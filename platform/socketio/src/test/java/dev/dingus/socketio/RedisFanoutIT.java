@@ -68,12 +68,18 @@ class RedisFanoutIT {
     return "http://127.0.0.1:" + s.port();
   }
 
+  /** A socket.io-client on {@code node}, in room:1, ready to collect three "news" events. */
+  private static NodeScenario newsListenerInRoom1(SocketIoServer node) throws Exception {
+    NodeScenario client = NodeScenario.start("listen", url(node), "room:1", "news", 3);
+    client.awaitLine("READY");
+    return client;
+  }
+
   @Test
   void aClientOnNodeAReceivesARoomBroadcastMadeOnNodeB() throws Exception {
     SocketIoServer a = node(REDIS);
     SocketIoServer b = node(REDIS);
-    try (NodeScenario client = NodeScenario.start("listen", url(a), "room:1", "news", 3)) {
-      client.awaitLine("READY");
+    try (NodeScenario client = newsListenerInRoom1(a)) {
       b.to("room:1").emit("news", "from-b", Map.of("n", 1));
       a.to("room:1").emit("news", "from-a");
       b.to("room:2").emit("news", "not-for-room-1");
@@ -91,8 +97,7 @@ class RedisFanoutIT {
   void aBatchOfBroadcastsReachesOtherNodesInOrder() throws Exception {
     SocketIoServer a = node(REDIS);
     SocketIoServer b = node(REDIS);
-    try (NodeScenario client = NodeScenario.start("listen", url(a), "room:1", "news", 3)) {
-      client.awaitLine("READY");
+    try (NodeScenario client = newsListenerInRoom1(a)) {
       // Published as one Redis command when the batch closes, still one fan-out message per broadcast.
       try (OutboundBatch batch = OutboundBatch.open()) {
         b.to("room:1").emit("news", "first");
@@ -195,8 +200,7 @@ class RedisFanoutIT {
     SocketIoServer a = node("redis://127.0.0.1:" + redis.port());
     SocketIoServer b = node(REDIS);
     RedisAdapter adapterOfA = (RedisAdapter) a.adapter();
-    try (NodeScenario client = NodeScenario.start("listen", url(a), "room:1", "news", 3)) {
-      client.awaitLine("READY");
+    try (NodeScenario client = newsListenerInRoom1(a)) {
       b.to("room:1").emit("news", "before");
       client.awaitLine("EVENT");
       redis.down();

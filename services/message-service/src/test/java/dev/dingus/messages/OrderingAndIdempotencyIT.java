@@ -78,12 +78,11 @@ class OrderingAndIdempotencyIT extends IntegrationTestBase {
 
     @Test
     void aResendWithTheSameClientMsgIdReturnsTheOriginalAndCreatesNothing() {
-        TestUser alice = newUser();
-        TestUser bob = newUser();
-        UUID roomId = room(alice, bob);
-        SocketClients.Client a = connect(alice);
-        SocketClients.Client b = connect(bob);
-        b.emitAck("join_room", map("roomId", roomId.toString()));
+        JoinedPair pair = ownerAndBobJoined();
+        UUID roomId = pair.roomId();
+        TestUser alice = pair.owner();
+        SocketClients.Client a = pair.ownerSocket();
+        SocketClients.Client b = pair.bobSocket();
 
         JsonNode first = a.emitAck("send_message", map("roomId", roomId.toString(), "content", "once", "clientMsgId", "dup-1"));
         JsonNode again = a.emitAck("send_message", map("roomId", roomId.toString(), "content", "once", "clientMsgId", "dup-1"));
