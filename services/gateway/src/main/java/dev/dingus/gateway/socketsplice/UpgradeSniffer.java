@@ -91,6 +91,10 @@ final class UpgradeSniffer extends ChannelInboundHandlerAdapter {
 
     /** The node answered the upgrade with 101: from now on bytes flow both ways untouched. */
     void upgraded(ChannelHandlerContext clientCtx, ChannelHandlerContext upstreamCtx) {
+        if (received == null || !clientCtx.channel().isActive()) {
+            upstreamCtx.close(); // the client left while the node was answering
+            return;
+        }
         ByteBuf early = received.skipBytes(headLength);
         received = null;
         SocketIoSplice.Splice done = plan;
