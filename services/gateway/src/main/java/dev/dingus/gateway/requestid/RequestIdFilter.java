@@ -1,7 +1,5 @@
 package dev.dingus.gateway.requestid;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
@@ -20,8 +18,6 @@ import reactor.core.publisher.SignalType;
  */
 @Component
 public class RequestIdFilter implements WebFilter, Ordered {
-    private static final Logger accessLog = LoggerFactory.getLogger("dev.dingus.gateway.access");
-
     private final boolean logAccess;
 
     public RequestIdFilter(@Value("${dingus.gateway.access-log:true}") boolean logAccess) {
@@ -55,17 +51,8 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
     private static void logAccess(ServerWebExchange exchange, long start, SignalType signal) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        long nanos = System.nanoTime() - start;
-        long millis = nanos / 1_000_000;
-        String method = exchange.getRequest().getMethod().name();
-        String path = exchange.getRequest().getPath().value();
-        int code = status != null ? status.value() : 0;
-        RequestIds.withMdc(exchange, () -> accessLog.atInfo()
-                .addKeyValue("http.request.method", method)
-                .addKeyValue("url.path", path)
-                .addKeyValue("http.response.status_code", code)
-                .addKeyValue("event.duration", nanos)
-                .log("{} {} -> {} in {} ms{}", method, path, code, millis,
-                        signal == SignalType.CANCEL ? " (client went away)" : ""));
+        RequestIds.logAccess(RequestIds.of(exchange), exchange.getRequest().getMethod().name(),
+                exchange.getRequest().getPath().value(), status != null ? status.value() : 0,
+                System.nanoTime() - start, signal == SignalType.CANCEL ? " (client went away)" : "");
     }
 }

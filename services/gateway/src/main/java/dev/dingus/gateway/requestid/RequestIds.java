@@ -3,6 +3,8 @@ package dev.dingus.gateway.requestid;
 import dev.dingus.contracts.security.ServiceAuth;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -12,6 +14,7 @@ public final class RequestIds {
     /** Exchange attribute and Reactor context key. */
     public static final String ATTRIBUTE = "dingus.requestId";
     public static final String MDC_KEY = "requestId";
+    private static final Logger accessLog = LoggerFactory.getLogger("dev.dingus.gateway.access");
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private RequestIds() {}
@@ -40,5 +43,18 @@ public final class RequestIds {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
             block.run();
         }
+    }
+
+    /**
+     * The access-log line of one request (or spliced WebSocket connection) when it ends. Only the path is logged,
+     * never the query string or headers, which may carry credentials.
+     */
+    public static void logAccess(String id, String method, String path, int status, long nanos, String note) {
+        withMdc(id, () -> accessLog.atInfo()
+                .addKeyValue("http.request.method", method)
+                .addKeyValue("url.path", path)
+                .addKeyValue("http.response.status_code", status)
+                .addKeyValue("event.duration", nanos)
+                .log("{} {} -> {} in {} ms{}", method, path, status, nanos / 1_000_000, note));
     }
 }

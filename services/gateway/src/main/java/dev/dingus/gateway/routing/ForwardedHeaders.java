@@ -2,6 +2,8 @@ package dev.dingus.gateway.routing;
 
 import dev.dingus.gateway.clientaddress.ClientAddresses;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -33,23 +35,33 @@ public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
             }
         });
         ServerHttpRequest request = exchange.getRequest();
-        String forwardedFor = clients.forwardedFor(request);
-        if (forwardedFor != null) {
-            output.set("X-Forwarded-For", forwardedFor);
-        }
         URI uri = request.getURI();
         String scheme = request.getSslInfo() != null ? "https" : uri.getScheme();
-        if (scheme != null) {
-            output.set("X-Forwarded-Proto", scheme.equals("wss") ? "https" : scheme.equals("ws") ? "http" : scheme);
-        }
-        String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-        if (host != null) {
-            output.set("X-Forwarded-Host", host);
-        }
-        if (uri.getPort() > 0) {
-            output.set("X-Forwarded-Port", Integer.toString(uri.getPort()));
-        }
+        output.setAll(values(clients.forwardedFor(request),
+                scheme == null ? null : scheme.equals("wss") ? "https" : scheme.equals("ws") ? "http" : scheme,
+                request.getHeaders().getFirst(HttpHeaders.HOST), uri.getPort()));
         return output;
+    }
+
+    /**
+     * The X-Forwarded-* values the gateway sends upstream, for proxied requests and spliced WebSocket upgrades alike;
+     * a null value or a port ≤ 0 is left out.
+     */
+    public static Map<String, String> values(String forwardedFor, String proto, String host, int port) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (forwardedFor != null) {
+            values.put("X-Forwarded-For", forwardedFor);
+        }
+        if (proto != null) {
+            values.put("X-Forwarded-Proto", proto);
+        }
+        if (host != null) {
+            values.put("X-Forwarded-Host", host);
+        }
+        if (port > 0) {
+            values.put("X-Forwarded-Port", Integer.toString(port));
+        }
+        return values;
     }
 
     /** After the gateway's own header filters, so nothing re-adds a client-supplied value. */

@@ -5,6 +5,7 @@ import dev.dingus.gateway.clientaddress.ClientAddresses;
 import dev.dingus.gateway.cors.CorsSettings;
 import dev.dingus.gateway.errors.Problems;
 import dev.dingus.gateway.requestid.RequestIds;
+import dev.dingus.gateway.routing.ForwardedHeaders;
 import dev.dingus.gateway.routing.SocketIoUpstreams;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
@@ -38,7 +39,6 @@ import reactor.netty.http.server.HttpServer;
 @Component
 public class SocketIoSplice implements NettyServerCustomizer {
     private static final Logger log = LoggerFactory.getLogger(SocketIoSplice.class);
-    private static final Logger accessLog = LoggerFactory.getLogger("dev.dingus.gateway.access");
     static final String HANDLER_NAME = "dingus.socketIoSplice";
 
     private final SocketIoUpstreams upstreams;
@@ -89,18 +89,10 @@ public class SocketIoSplice implements NettyServerCustomizer {
             return null;
         }
         String requestId = RequestIds.acceptOrCreate(request.header(RequestIds.HEADER));
-        List<UpgradeRequest.Header> added = new ArrayList<>(5);
         InetSocketAddress peer = client.remoteAddress() instanceof InetSocketAddress inet ? inet : null;
-        String forwardedFor = clients.forwardedFor(peer, request.values("x-forwarded-for"));
-        if (forwardedFor != null) {
-            added.add(new UpgradeRequest.Header("X-Forwarded-For", forwardedFor));
-        }
-        added.add(new UpgradeRequest.Header("X-Forwarded-Proto", tls ? "https" : "http"));
-        added.add(new UpgradeRequest.Header("X-Forwarded-Host", host));
-        int port = portOf(host);
-        if (port > 0) {
-            added.add(new UpgradeRequest.Header("X-Forwarded-Port", Integer.toString(port)));
-        }
+        List<UpgradeRequest.Header> added = new ArrayList<>(5);
+        ForwardedHeaders.values(clients.forwardedFor(peer, request.values("x-forwarded-for")), tls ? "https" : "http",
+                host, portOf(host)).forEach((name, value) -> added.add(new UpgradeRequest.Header(name, value)));
         added.add(new UpgradeRequest.Header(RequestIds.HEADER, requestId));
         int nodePort = node.getPort() > 0 ? node.getPort() : 80;
         return new Splice(node.getHost(), nodePort, request.forUpstream(added), requestId, request.path(), System.nanoTime());
@@ -111,7 +103,7 @@ public class SocketIoSplice implements NettyServerCustomizer {
      * gateway's own origin. Anything else is left to that filter, which refuses it with a problem.
      */
     boolean originPasses(String origin, String host, boolean tls) {
-        if (origin == null || allowedOrigins.contains(origin) || allowedOrigins.contains("*")) {
+        if (origin == null || allowedOrigins.contains(origin)) {
             return true;
         }
         if (host == null) {
@@ -147,16 +139,10 @@ public class SocketIoSplice implements NettyServerCustomizer {
 
     /** One access-log line per spliced connection when it ends, like the gateway's for every request. */
     void ended(Splice splice, int status) {
-        if (!logAccess) {
-            return;
+        if (logAccess) {
+            RequestIds.logAccess(splice.requestId(), "GET", splice.path(), status, System.nanoTime() - splice.startedAt(),
+                    " (WebSocket spliced)");
         }
-        long nanos = System.nanoTime() - splice.startedAt();
-        RequestIds.withMdc(splice.requestId(), () -> accessLog.atInfo()
-                .addKeyValue("http.request.method", "GET")
-                .addKeyValue("url.path", splice.path())
-                .addKeyValue("http.response.status_code", status)
-                .addKeyValue("event.duration", nanos)
-                .log("GET {} -> {} in {} ms (WebSocket spliced)", splice.path(), status, nanos / 1_000_000));
     }
 
     /** The answer when the node cannot be reached: the gateway's usual 503 problem, and the connection closes. */
