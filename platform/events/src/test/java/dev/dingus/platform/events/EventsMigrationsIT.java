@@ -35,8 +35,10 @@ class EventsMigrationsIT {
 
         JdbcClient jdbc = JdbcClient.create(db);
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("0.1", "1", "0.2");
+                .query(String.class).list()).containsExactly("0.1", "1", "0.2", "0.3");
         assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'dingus_processed_events_processed_at'")
                 .query(String.class).single()).contains("(processed_at)");
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'dingus_outbox_txid'")
+                .query(String.class).single()).contains("(txid)");
     }
 }

@@ -14,6 +14,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -112,6 +114,86 @@ class OutboxAndConsumerIT {
             }
         } finally {
             relay.start();
+        }
+    }
+
+    @Test
+    void anEventCommittedAfterALaterOneIsRelayedToo() throws Exception {
+        relay.stop();
+        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+            // "first" takes its outbox position before "second" but commits after it, once the relay has moved past.
+            Thread first = Thread.ofVirtual().start(() -> tx.executeWithoutResult(status -> {
+                notes.save("committed last", false);
+                firstWritten.countDown();
+                await(mayCommit);
+            }));
+            await(firstWritten);
+            notes.save("committed first", false);
+            assertThat(ownRelay.relayBatch()).isEqualTo(1);
+            mayCommit.countDown();
+            first.join(Duration.ofSeconds(10));
+
+            assertThat(ownRelay.relayBatch()).isEqualTo(1);
+            List<String> bodies = capture.await("note.saved", b -> b.size() >= 2, Duration.ofSeconds(10));
+            assertThat(bodies).extracting(b -> json.readTree(b).get("data").get("text").asString())
+                    .containsExactly("committed first", "committed last");
+            assertThat(ownRelay.relayBatch()).isZero();
+            assertThat(relay.pending()).isZero();
+        } finally {
+            mayCommit.countDown();
+            relay.start();
+        }
+    }
+
+    @Test
+    void anEventAnotherRelayHeldAndLeftIsRelayedAfterARescan() throws Exception {
+        relay.stop();
+        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+            notes.save("held by another relay", false);
+            // Another instance locks the row (as its relay does) and then rolls back, as after a failed publish.
+            Thread other = Thread.ofVirtual().start(() -> tx.executeWithoutResult(status -> {
+                jdbc.sql("SELECT position FROM dingus_outbox WHERE payload->>'text' = ? FOR UPDATE")
+                        .param("held by another relay").query(Long.class).list();
+                locked.countDown();
+                await(release);
+                status.setRollbackOnly();
+            }));
+            await(locked);
+            notes.save("free", false);
+            assertThat(ownRelay.relayBatch()).isEqualTo(1);
+            release.countDown();
+            other.join(Duration.ofSeconds(10));
+
+            // The row lies below where this relay got to and its transaction is long over: a rescan finds it.
+            ownRelay.rescanFromStart();
+            assertThat(ownRelay.relayBatch()).isEqualTo(1);
+            List<String> bodies = capture.await("note.saved", b -> b.size() >= 2, Duration.ofSeconds(10));
+            assertThat(bodies).extracting(b -> json.readTree(b).get("data").get("text").asString())
+                    .containsExactly("free", "held by another relay");
+            assertThat(relay.pending()).isZero();
+        } finally {
+            release.countDown();
+            relay.start();
+        }
+    }
+
+    private EventsProperties ownRelayProperties() {
+        return new EventsProperties(slice.exchange(), slice.queue("own"), true, Duration.ofMillis(100), 50,
+                Duration.ZERO, null, null, null);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
