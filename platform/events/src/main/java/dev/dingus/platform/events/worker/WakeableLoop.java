@@ -6,8 +6,10 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A background loop on a virtual thread of its own that sleeps until {@link #wakeUp woken} or a timeout, started
- * and stopped with the application (the outbox relay, message-service's room purger). {@link #run} loops while
+ * A background loop on a thread of its own that sleeps until {@link #wakeUp woken} or a timeout, started
+ * and stopped with the application (the outbox relay, message-service's room purger). A platform thread: the loop
+ * spends its time in blocking JDBC and AMQP reads, and on a virtual thread each of those that has to wait costs a
+ * hand-off to the JDK's poller and back (epoll registration, wake-ups), which showed in the relay's profile. {@link #run} loops while
  * {@link #isRunning}; {@link #stop} wakes it and waits a while for the current pass to end.
  */
 public abstract class WakeableLoop implements SmartLifecycle {
@@ -43,7 +45,7 @@ public abstract class WakeableLoop implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofVirtual().name(threadName).start(this::run);
+        thread = Thread.ofPlatform().name(threadName).daemon().start(this::run);
     }
 
     @Override
