@@ -6,6 +6,7 @@ import dev.dingus.socketio.protocol.EncodedPacket;
 import dev.dingus.socketio.protocol.Packet;
 import dev.dingus.socketio.protocol.PacketDecoder;
 import dev.dingus.socketio.protocol.PacketEncoder;
+import dev.dingus.socketio.protocol.PacketType;
 import dev.dingus.socketio.protocol.ProtocolException;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +70,7 @@ final class ClientConnection implements EngineListener.SessionHandler {
   public void onMessage(String text) {
     try {
       Packet p = decoder.decodeText(text);
-      if (p != null) {
+      if (p != null && !tryInline(p)) {
         serial.execute(() -> dispatch(p));
       }
     } catch (ProtocolException e) {
@@ -98,6 +99,26 @@ final class ClientConnection implements EngineListener.SessionHandler {
         s.onClose(r);
       }
       sockets.clear();
+    });
+  }
+
+  /**
+   * An event with an {@link InlineEventHandler}, while this connection has nothing queued: handled here, on the
+   * event loop (or, when the fast path declines, queued for its handler from here, still in order).
+   */
+  private boolean tryInline(Packet p) {
+    if (p.type() != PacketType.EVENT) {
+      return false;
+    }
+    Socket socket = sockets.get(p.namespace());
+    if (socket == null || !socket.hasInlineHandler(p)) {
+      return false;
+    }
+    return serial.tryRunInline(() -> {
+      Runnable fallback = socket.onEventInline(p);
+      if (fallback != null) {
+        serial.execute(fallback);
+      }
     });
   }
 

@@ -26,6 +26,25 @@ final class SerialExecutor implements Executor {
     schedule();
   }
 
+  /**
+   * Runs {@code task} on the calling thread if nothing is queued or running (as if it had been queued and run
+   * next); returns false, having run nothing, otherwise. Tasks queued meanwhile run after it, on the executor.
+   */
+  boolean tryRunInline(Runnable task) {
+    if (!tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
+      return false;
+    }
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.error("socket task failed", e);
+    } finally {
+      scheduled.set(false);
+      schedule();
+    }
+    return true;
+  }
+
   private void schedule() {
     if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
       try {

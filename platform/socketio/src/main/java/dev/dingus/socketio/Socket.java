@@ -35,6 +35,7 @@ public final class Socket {
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
+  private final Map<String, InlineEventHandler> inlineHandlers = new ConcurrentHashMap<>();
   private final List<Consumer<DisconnectReason>> disconnectHandlers = new CopyOnWriteArrayList<>();
   private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
   // Ids start at 1, as the protocol test suite expects for a socket's first server-side ack.
@@ -173,6 +174,15 @@ public final class Socket {
     return this;
   }
 
+  /**
+   * A fast path for {@code event}, tried on the network thread first ({@link InlineEventHandler}); the handler
+   * given to {@link #on(String, EventHandler)} handles what it declines.
+   */
+  public Socket onInline(String event, InlineEventHandler handler) {
+    inlineHandlers.put(event, handler);
+    return this;
+  }
+
   /** Handles an event whose first argument converts to {@code type}. */
   public <T> Socket on(String event, Class<T> type, TypedEventHandler<T> handler) {
     return on(event, (socket, args, ack) -> {
@@ -218,25 +228,66 @@ public final class Socket {
   // ---- inbound, called on the connection's serial executor ----
 
   void onEvent(Packet packet) {
-    ArrayNode data = (ArrayNode) packet.data();
-    String event = data.get(0).asString();
     Ack ack = new Ack(this, packet.ackId());
     if (!limiter.tryAcquire()) {
       ack.fail("RATE_LIMITED", "too many events, slow down");
       return;
     }
+    handle(packet, ack);
+  }
+
+  boolean hasInlineHandler(Packet packet) {
+    return !inlineHandlers.isEmpty() && inlineHandlers.containsKey(eventName(packet));
+  }
+
+  /**
+   * The event on its {@link InlineEventHandler}, on the network thread; returns what is left to run on the
+   * handler executor (the event's {@link EventHandler}, when the fast path declined), or null.
+   */
+  Runnable onEventInline(Packet packet) {
+    Ack ack = new Ack(this, packet.ackId());
+    if (!limiter.tryAcquire()) {
+      ack.fail("RATE_LIMITED", "too many events, slow down");
+      return null;
+    }
+    String event = eventName(packet);
+    try {
+      if (inlineHandlers.get(event).tryHandle(this, args(packet), ack)) {
+        return null;
+      }
+    } catch (Exception e) {
+      failed(event, ack, e);
+      return null;
+    }
+    return () -> handle(packet, ack);
+  }
+
+  private void handle(Packet packet, Ack ack) {
+    String event = eventName(packet);
     EventHandler handler = handlers.get(event);
     if (handler == null) {
       return;
     }
     try {
-      handler.handle(this, Args.of(data, 1, client.mapper()), ack);
+      handler.handle(this, args(packet), ack);
     } catch (Exception e) {
-      log.error("handler for event '{}' failed on socket {}", event, id, e);
-      if (!ack.sent()) {
-        ack.fail("INTERNAL_ERROR", "the server could not handle '" + event + "'");
-      }
+      failed(event, ack, e);
     }
+  }
+
+  private void failed(String event, Ack ack, Exception e) {
+    log.error("handler for event '{}' failed on socket {}", event, id, e);
+    if (!ack.sent()) {
+      ack.fail("INTERNAL_ERROR", "the server could not handle '" + event + "'");
+    }
+  }
+
+  private static String eventName(Packet packet) {
+    return packet.data().get(0).asString();
+  }
+
+  private Args args(Packet packet) {
+    return Args.of((ArrayNode) packet.data(), 1, client.mapper());
   }
 
   void onAck(Packet packet) {

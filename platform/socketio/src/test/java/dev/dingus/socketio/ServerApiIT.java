@@ -71,6 +71,55 @@ class ServerApiIT {
   }
 
   @Test
+  void theInlineFastPathRunsOnTheNetworkThreadAndWhatItDeclinesKeepsItsPlace() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Consumer<Integer> record = n -> {
+      seen.add(n + (Thread.currentThread().isVirtual() ? " handler" : " inline"));
+      if (n == 59) {
+        done.complete(null);
+      }
+    };
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> socket
+        .on("n", (so, args, ack) -> {
+          Thread.sleep(3); // a slow handler: the inline-able events behind it must wait their turn
+          record.accept(args.get(0, Integer.class));
+          ack.send("handled");
+        })
+        .onInline("n", (so, args, ack) -> {
+          int n = args.get(0, Integer.class);
+          if (n % 3 == 0) {
+            return false;
+          }
+          record.accept(n);
+          ack.send("inline");
+          return true;
+        })));
+    Ws ws = connected(null);
+    // Alone, with nothing queued: the fast path, on the event loop, and its ack.
+    ws.send("421[\"n\",1]");
+    assertThat(ws.nextText()).isEqualTo("431[\"inline\"]");
+    assertThat(seen).containsExactly("1 inline");
+    // A burst behind declined, slow events: everything keeps its place.
+    for (int i = 2; i < 60; i++) {
+      ws.send("42" + i + "[\"n\"," + i + "]");
+    }
+    done.get(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(seen).extracting(e -> Integer.parseInt(e.split(" ")[0])).isSortedAccordingTo(Integer::compare).hasSize(59);
+    assertThat(seen).filteredOn(e -> Integer.parseInt(e.split(" ")[0]) % 3 == 0).allMatch(e -> e.endsWith("handler"));
+    // Every event answered once; acks written from different threads need not leave in order.
+    java.util.Map<Integer, String> acks = new java.util.HashMap<>();
+    for (int i = 2; i < 60; i++) {
+      String ack = ws.nextText();
+      acks.put(Integer.parseInt(ack.substring(2, ack.indexOf('['))), ack.substring(ack.indexOf('[')));
+    }
+    assertThat(acks).hasSize(58);
+    acks.forEach((id, answer) -> assertThat(answer).isIn(id % 3 == 0 ? List.of("[\"handled\"]")
+        : List.of("[\"handled\"]", "[\"inline\"]")));
+    ws.close();
+  }
+
+  @Test
   void aBlockedHandlerHoldsUpNeitherTheNetworkNorOtherClients() throws Exception {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket -> {

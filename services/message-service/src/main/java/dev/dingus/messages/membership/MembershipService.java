@@ -5,6 +5,7 @@ import dev.dingus.messages.membership.internal.MembershipLookup;
 import dev.dingus.messages.membership.internal.MembershipLookup.Answer;
 import dev.dingus.messages.membership.internal.MembershipStore;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -26,16 +27,31 @@ public class MembershipService {
 
     /** The member's access, or the error a non-member gets. */
     public RoomAccess requireMember(UUID roomId, UUID userId) {
-        Answer answer = lookup.find(roomId, userId);
+        return member(lookup.find(roomId, userId));
+    }
+
+    /** As {@link #requireMember}, and the room's post policy must let this member post. */
+    public RoomAccess requirePoster(UUID roomId, UUID userId) {
+        return poster(lookup.find(roomId, userId));
+    }
+
+    /**
+     * As {@link #requirePoster} when the answer is in memory; empty when finding it would need the database or
+     * room-service (for callers that must not block, e.g. on a network thread).
+     */
+    public Optional<RoomAccess> requirePosterFromMemory(UUID roomId, UUID userId) {
+        return lookup.cached(roomId, userId).map(MembershipService::poster);
+    }
+
+    private static RoomAccess member(Answer answer) {
         if (answer.access() != null) {
             return answer.access();
         }
         throw "public".equals(answer.kind()) ? MessageErrors.notAMember() : MessageErrors.roomNotFound();
     }
 
-    /** As {@link #requireMember}, and the room's post policy must let this member post. */
-    public RoomAccess requirePoster(UUID roomId, UUID userId) {
-        RoomAccess access = requireMember(roomId, userId);
+    private static RoomAccess poster(Answer answer) {
+        RoomAccess access = member(answer);
         if (!access.mayPost()) {
             throw MessageErrors.postingNotAllowed();
         }

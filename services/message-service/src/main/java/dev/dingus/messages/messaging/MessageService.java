@@ -63,7 +63,23 @@ public class MessageService {
     public CompletableFuture<SendResult> send(AuthenticatedUser sender, UUID roomId, String content, String clientMsgId) {
         String text = ContentRules.normalize(content, limits.maxContentLength());
         String clientId = ContentRules.clientMsgId(clientMsgId, limits.maxClientMsgIdLength());
-        RoomAccess access = membership.requirePoster(roomId, sender.id());
+        return submit(sender, roomId, text, clientId, membership.requirePoster(roomId, sender.id()));
+    }
+
+    /**
+     * As {@link #send}, without blocking: empty (nothing done) when the sender's membership is not in memory and
+     * would have to be looked up.
+     */
+    public Optional<CompletableFuture<SendResult>> sendWithoutBlocking(AuthenticatedUser sender, UUID roomId,
+            String content, String clientMsgId) {
+        String text = ContentRules.normalize(content, limits.maxContentLength());
+        String clientId = ContentRules.clientMsgId(clientMsgId, limits.maxClientMsgIdLength());
+        return membership.requirePosterFromMemory(roomId, sender.id())
+                .map(access -> submit(sender, roomId, text, clientId, access));
+    }
+
+    private CompletableFuture<SendResult> submit(AuthenticatedUser sender, UUID roomId, String text, String clientId,
+            RoomAccess access) {
         MessageStore.NewRow row = new MessageStore.NewRow(UUID.randomUUID(), roomId, sender.id(), sender.username(), text, clientId);
         return writer.submit(row, access.kind()).thenApply(w -> new SendResult(w.message(), w.duplicate(), w.json()));
     }

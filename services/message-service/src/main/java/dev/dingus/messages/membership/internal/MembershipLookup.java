@@ -42,13 +42,14 @@ public class MembershipLookup {
     }
 
     public Answer find(UUID roomId, UUID userId) {
-        long now = System.nanoTime();
+        return cached(roomId, userId).orElseGet(() -> load(roomId, userId, System.nanoTime()));
+    }
+
+    /** The answer in memory, if there is one that has not expired; never asks the tables or room-service. */
+    public Optional<Answer> cached(UUID roomId, UUID userId) {
         Map<UUID, Entry> room = cache.get(roomId);
         Entry cached = room == null ? null : room.get(userId);
-        if (cached != null && cached.expiresAt - now > 0) {
-            return cached.answer;
-        }
-        return load(roomId, userId, now);
+        return cached != null && cached.expiresAt - System.nanoTime() > 0 ? Optional.of(cached.answer) : Optional.empty();
     }
 
     /** As {@link #find}, but never from memory: for checks that must not trust a change they may have missed. */
