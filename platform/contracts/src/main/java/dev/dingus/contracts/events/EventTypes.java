@@ -30,4 +30,12 @@ public final class EventTypes {
     public static final String PRESENCE_CHANGED = "presence.changed";
 
     public static final String SYSTEM_ALERT = "system.alert";
+
+    /**
+     * AMQP headers of {@code message.created} (besides the envelope, which is unchanged): the room's kind and
+     * whether anyone is mentioned, so that a consumer can subscribe to a subset (a headers exchange behind its
+     * binding) and the broker drops the rest instead of storing and delivering them.
+     */
+    public static final String HEADER_ROOM_KIND = "dingus-room-kind";
+    public static final String HEADER_HAS_MENTIONS = "dingus-has-mentions";
 }

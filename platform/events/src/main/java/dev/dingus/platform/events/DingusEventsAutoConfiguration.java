@@ -10,6 +10,7 @@ import dev.dingus.platform.events.outbox.Outbox;
 import dev.dingus.platform.events.outbox.OutboxRelay;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -17,7 +18,9 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.HeadersExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -82,8 +85,10 @@ public class DingusEventsAutoConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(RabbitTemplate rabbit, JsonMapper json, EventsTopology topology, Environment env) {
-        return new EventPublisher(rabbit, json, topology.props().exchange(), env.getProperty("spring.application.name", "dingus"));
+    EventPublisher eventPublisher(RabbitTemplate rabbit, JsonMapper json, EventsTopology topology, Environment env,
+            ObjectProvider<EventHeaders> headers) {
+        return new EventPublisher(rabbit, json, topology.props().exchange(), env.getProperty("spring.application.name", "dingus"),
+                headers.getIfAvailable(() -> EventHeaders.NONE));
     }
 
     @Bean
@@ -104,11 +109,52 @@ public class DingusEventsAutoConfiguration {
             declarables.add(queue);
             declarables.add(dlq);
             declarables.add(BindingBuilder.bind(dlq).to(dlx).with(p.deadLetterQueue()));
-            all.stream().map(EventHandler::type).distinct()
-                    .map(type -> (Binding) BindingBuilder.bind(queue).to(exchange).with(type))
-                    .forEach(declarables::add);
+            subscriptions(all).forEach((type, filters) -> {
+                if (filters.isEmpty()) {
+                    declarables.add(BindingBuilder.bind(queue).to(exchange).with(type));
+                    return;
+                }
+                // Only some events of this type: through a headers exchange of this queue's own, which drops the rest.
+                HeadersExchange filter = new HeadersExchange(p.filterExchange(type), true, p.temporary());
+                declarables.add(filter);
+                declarables.add(BindingBuilder.bind(filter).to(exchange).with(type));
+                filters.forEach(headers -> declarables.add(BindingBuilder.bind(queue).to(filter)
+                        .whereAll(new HashMap<String, Object>(headers)).match()));
+            });
         }
         return new Declarables(declarables);
+    }
+
+    /**
+     * Each event type this service handles, with its header filters: none (every event of the type) as soon as one
+     * of its handlers wants them all.
+     */
+    static Map<String, List<Map<String, String>>> subscriptions(List<EventHandler<?>> handlers) {
+        Map<String, List<Map<String, String>>> byType = new LinkedHashMap<>();
+        for (EventHandler<?> handler : handlers) {
+            List<Map<String, String>> filters = byType.get(handler.type());
+            if (filters != null && filters.isEmpty()) {
+                continue;
+            }
+            if (handler.onlyWithHeaders().isEmpty()) {
+                byType.put(handler.type(), List.of());
+            } else {
+                List<Map<String, String>> merged = new ArrayList<>(filters == null ? List.of() : filters);
+                merged.addAll(handler.onlyWithHeaders());
+                byType.put(handler.type(), merged);
+            }
+        }
+        return byType;
+    }
+
+    /**
+     * A type that became filtered keeps its old direct binding on a broker that had it (declarations only add),
+     * and every event of the type would still arrive: removed once at start.
+     */
+    @Bean
+    @ConditionalOnBean(EventHandler.class)
+    FilteredBindings dingusFilteredBindings(AmqpAdmin admin, EventsTopology topology, List<EventHandler<?>> handlers) {
+        return new FilteredBindings(admin, topology.props(), subscriptions(handlers));
     }
 
     @Bean

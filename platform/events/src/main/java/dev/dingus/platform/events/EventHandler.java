@@ -1,5 +1,8 @@
 package dev.dingus.platform.events;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Implement as a bean to consume one event type. Each event id is handled once per service even when
  * RabbitMQ delivers it again, as long as that is within {@code dingus.events.processed-retention} (7 days) of
@@ -19,6 +22,16 @@ public interface EventHandler<T> {
      */
     default boolean concerns(T payload) {
         return true;
+    }
+
+    /**
+     * Narrows the subscription: when not empty, only events of {@link #type} whose AMQP headers hold every pair of
+     * at least one of these maps reach this service's queue; the broker drops the others before storing them. The
+     * producer sets the headers ({@link EventHeaders}). {@link #concerns} should still check the same from the
+     * payload. Empty (the default): every event of the type.
+     */
+    default List<Map<String, String>> onlyWithHeaders() {
+        return List.of();
     }
 
     void handle(T payload, EventEnvelope envelope);

@@ -20,8 +20,14 @@ public class EventPublisher {
     private final JsonMapper json;
     private final String exchange;
     private final String producer;
+    private final EventHeaders headers;
 
     public EventPublisher(RabbitTemplate rabbit, JsonMapper json, String exchange, String producer) {
+        this(rabbit, json, exchange, producer, EventHeaders.NONE);
+    }
+
+    public EventPublisher(RabbitTemplate rabbit, JsonMapper json, String exchange, String producer, EventHeaders headers) {
+        this.headers = headers;
         this.rabbit = rabbit;
         this.json = json;
         this.exchange = exchange;
@@ -46,6 +52,7 @@ public class EventPublisher {
                 properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
                 properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
                 properties.setAppId(event.producer());
+                headers.of(event).forEach(properties::setHeader);
                 ops.send(exchange, event.type(), new Message(json.writeValueAsBytes(event), properties));
             }
             // Throws (and closes the channel) if the broker refused any of them or did not answer in time.

@@ -37,6 +37,8 @@ public record EventsProperties(String exchange, String queue, boolean temporary,
 
     public String deadLetterExchange() { return exchange + ".dlx"; }
     public String deadLetterQueue() { return queue + ".dlq"; }
+    /** The headers exchange between the topic exchange and this queue for a type it takes only some events of. */
+    public String filterExchange(String type) { return queue + "." + type; }
 
     /** Unset takes the default; zero or negative is refused, at start-up, rather than pruning everything or spinning. */
     private static Duration positive(String name, Duration value, Duration fallback) {

@@ -51,6 +51,30 @@ public class EventsTestApplication {
         }
     }
 
+    /** Publishes {@code note.filtered} with a "note-tone" header: "loud" for texts in capitals, else "quiet". */
+    @Bean
+    EventHeaders noteTone() {
+        return event -> "note.filtered".equals(event.type())
+                ? java.util.Map.of("note-tone", event.data().get("text").asString().equals(
+                        event.data().get("text").asString().toUpperCase()) ? "loud" : "quiet")
+                : java.util.Map.of();
+    }
+
+    /** Takes only the loud {@code note.filtered} events, and records them. */
+    @Bean
+    EventHandler<NoteSaved> loudNotes(JdbcClient jdbc) {
+        return new EventHandler<>() {
+            @Override public String type() { return "note.filtered"; }
+            @Override public Class<NoteSaved> payloadType() { return NoteSaved.class; }
+            @Override public List<java.util.Map<String, String>> onlyWithHeaders() {
+                return List.of(java.util.Map.of("note-tone", "loud"));
+            }
+            @Override public void handle(NoteSaved payload, EventEnvelope envelope) {
+                jdbc.sql("INSERT INTO handled (event_id, text) VALUES (?, ?)").params(envelope.id(), payload.text()).update();
+            }
+        };
+    }
+
     /**
      * Records each handled event; texts starting with "fail" always throw, to reach the dead-letter queue; texts
      * starting with "skip" do not concern it.

@@ -45,6 +45,7 @@ class OutboxAndConsumerIT {
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired JdbcProcessedEvents processedEvents;
     @Autowired ProcessedEventsRetention scheduledRetention;
+    @Autowired FilteredBindings filteredBindings;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -195,6 +196,33 @@ class OutboxAndConsumerIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aHandlerOfSomeEventsOfATypeGetsOnlyThoseTheBrokerLetsThrough() {
+        EventEnvelope quiet = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "a quiet note"));
+        EventEnvelope loud = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "A LOUD NOTE"));
+        awaitHandled(loud.id(), 1);
+        sleep(300);
+        // The handler does not look at the tone itself: the quiet note never reached the queue.
+        assertThat(handledCount(quiet.id())).isZero();
+    }
+
+    @Test
+    void theDirectBindingOfATypeThatBecameFilteredIsRemoved() {
+        RabbitAdmin admin = new RabbitAdmin(connections);
+        // As an earlier version left it: every note.filtered straight to the queue.
+        admin.declareBinding(new org.springframework.amqp.core.Binding(slice.queue("events"),
+                org.springframework.amqp.core.Binding.DestinationType.QUEUE, slice.exchange(), "note.filtered", null));
+        EventEnvelope before = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "quiet, bound directly"));
+        awaitHandled(before.id(), 1);
+
+        filteredBindings.removeDirectBindings();
+        EventEnvelope after = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "quiet, filtered"));
+        EventEnvelope loud = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "LOUD, FILTERED"));
+        awaitHandled(loud.id(), 1);
+        sleep(300);
+        assertThat(handledCount(after.id())).isZero();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.dingus.platform.events.EventHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,12 @@ class MessageCreatedTrigger implements EventHandler<MessageCreated> {
     @Override
     public Class<MessageCreated> payloadType() {
         return MessageCreated.class;
+    }
+
+    /** Only DMs and messages that mention someone reach this service; the broker drops the rest (headers). */
+    @Override
+    public List<Map<String, String>> onlyWithHeaders() {
+        return List.of(Map.of(EventTypes.HEADER_ROOM_KIND, "dm"), Map.of(EventTypes.HEADER_HAS_MENTIONS, "true"));
     }
 
     /** Most messages are neither in a DM nor mention anyone: those are skipped before any database work. */

@@ -62,6 +62,12 @@ public abstract class NotificationTestBase {
     protected int port;
     @Autowired
     protected EventPublisher events;
+    @Autowired
+    private org.springframework.amqp.rabbit.core.RabbitTemplate rabbit;
+    @Autowired
+    private tools.jackson.databind.json.JsonMapper json;
+    @Value("${dingus.events.exchange}")
+    private String exchange;
     @Value("${dingus.redis.prefix}")
     protected String prefix;
     @Value("${spring.data.redis.url}")
@@ -107,8 +113,11 @@ public abstract class NotificationTestBase {
         return roomId;
     }
 
+    /** Publishes {@code message.created} as message-service does, with its AMQP headers. */
     protected EventEnvelope message(UUID roomId, String kind, TestUser sender, String content, List<String> mentions) {
-        return events.publishNow(EventTypes.MESSAGE_CREATED, new MessageCreated(UUID.randomUUID(), roomId, kind, 1,
+        EventPublisher asMessageService = new EventPublisher(rabbit, json, exchange, "message-service",
+                event -> json.treeToValue(event.data(), MessageCreated.class).amqpHeaders());
+        return asMessageService.publishNow(EventTypes.MESSAGE_CREATED, new MessageCreated(UUID.randomUUID(), roomId, kind, 1,
                 sender.id(), sender.username(), content, mentions, Instant.now()));
     }
 
