@@ -35,12 +35,9 @@ final class SerialExecutor implements Executor {
       return false;
     }
     try {
-      task.run();
-    } catch (RuntimeException e) {
-      log.error("socket task failed", e);
+      runLogged(task);
     } finally {
-      scheduled.set(false);
-      schedule();
+      release();
     }
     return true;
   }
@@ -61,15 +58,24 @@ final class SerialExecutor implements Executor {
     try {
       Runnable task;
       while ((task = tasks.poll()) != null) {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          log.error("socket task failed", e);
-        }
+        runLogged(task);
       }
     } finally {
-      scheduled.set(false);
-      schedule();
+      release();
     }
+  }
+
+  private static void runLogged(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.error("socket task failed", e);
+    }
+  }
+
+  /** Lets the next task be scheduled, and schedules what was queued meanwhile. */
+  private void release() {
+    scheduled.set(false);
+    schedule();
   }
 }

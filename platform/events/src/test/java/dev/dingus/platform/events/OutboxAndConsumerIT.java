@@ -122,24 +122,17 @@ class OutboxAndConsumerIT {
     void anEventCommittedAfterALaterOneIsRelayedToo() throws Exception {
         relay.stop();
         OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
-        CountDownLatch firstWritten = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
         try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
             // "first" takes its outbox position before "second" but commits after it, once the relay has moved past.
-            Thread first = Thread.ofVirtual().start(() -> tx.executeWithoutResult(status -> {
-                notes.save("committed last", false);
-                firstWritten.countDown();
-                await(mayCommit);
-            }));
-            await(firstWritten);
+            Thread first = holdOpen(status -> notes.save("committed last", false), mayCommit);
             notes.save("committed first", false);
             assertThat(ownRelay.relayBatch()).isEqualTo(1);
             mayCommit.countDown();
             first.join(Duration.ofSeconds(10));
 
             assertThat(ownRelay.relayBatch()).isEqualTo(1);
-            List<String> bodies = capture.await("note.saved", b -> b.size() >= 2, Duration.ofSeconds(10));
-            assertThat(bodies).extracting(b -> json.readTree(b).get("data").get("text").asString())
+            assertThat(texts(capture.await("note.saved", b -> b.size() >= 2, Duration.ofSeconds(10))))
                     .containsExactly("committed first", "committed last");
             assertThat(ownRelay.relayBatch()).isZero();
             assertThat(relay.pending()).isZero();
@@ -153,19 +146,15 @@ class OutboxAndConsumerIT {
     void anEventAnotherRelayHeldAndLeftIsRelayedAfterARescan() throws Exception {
         relay.stop();
         OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
-        CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
             notes.save("held by another relay", false);
             // Another instance locks the row (as its relay does) and then rolls back, as after a failed publish.
-            Thread other = Thread.ofVirtual().start(() -> tx.executeWithoutResult(status -> {
+            Thread other = holdOpen(status -> {
                 jdbc.sql("SELECT position FROM dingus_outbox WHERE payload->>'text' = ? FOR UPDATE")
                         .param("held by another relay").query(Long.class).list();
-                locked.countDown();
-                await(release);
                 status.setRollbackOnly();
-            }));
-            await(locked);
+            }, release);
             notes.save("free", false);
             assertThat(ownRelay.relayBatch()).isEqualTo(1);
             release.countDown();
@@ -174,14 +163,30 @@ class OutboxAndConsumerIT {
             // The row lies below where this relay got to and its transaction is long over: a rescan finds it.
             ownRelay.rescanFromStart();
             assertThat(ownRelay.relayBatch()).isEqualTo(1);
-            List<String> bodies = capture.await("note.saved", b -> b.size() >= 2, Duration.ofSeconds(10));
-            assertThat(bodies).extracting(b -> json.readTree(b).get("data").get("text").asString())
+            assertThat(texts(capture.await("note.saved", b -> b.size() >= 2, Duration.ofSeconds(10))))
                     .containsExactly("free", "held by another relay");
             assertThat(relay.pending()).isZero();
         } finally {
             release.countDown();
             relay.start();
         }
+    }
+
+    /** Runs {@code work} in a transaction on another thread and keeps it open until {@code release}. */
+    private Thread holdOpen(java.util.function.Consumer<org.springframework.transaction.TransactionStatus> work,
+            CountDownLatch release) {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread thread = Thread.ofVirtual().start(() -> tx.executeWithoutResult(status -> {
+            work.accept(status);
+            done.countDown();
+            await(release);
+        }));
+        await(done);
+        return thread;
+    }
+
+    private List<String> texts(List<String> bodies) {
+        return bodies.stream().map(b -> json.readTree(b).get("data").get("text").asString()).toList();
     }
 
     private EventsProperties ownRelayProperties() {
@@ -200,29 +205,32 @@ class OutboxAndConsumerIT {
 
     @Test
     void aHandlerOfSomeEventsOfATypeGetsOnlyThoseTheBrokerLetsThrough() {
-        EventEnvelope quiet = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "a quiet note"));
-        EventEnvelope loud = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "A LOUD NOTE"));
-        awaitHandled(loud.id(), 1);
-        sleep(300);
+        EventEnvelope quiet = filteredNote("a quiet note");
         // The handler does not look at the tone itself: the quiet note never reached the queue.
-        assertThat(handledCount(quiet.id())).isZero();
+        assertHandledButNot(filteredNote("A LOUD NOTE"), quiet);
     }
 
     @Test
     void theDirectBindingOfATypeThatBecameFilteredIsRemoved() {
-        RabbitAdmin admin = new RabbitAdmin(connections);
         // As an earlier version left it: every note.filtered straight to the queue.
-        admin.declareBinding(new org.springframework.amqp.core.Binding(slice.queue("events"),
+        new RabbitAdmin(connections).declareBinding(new org.springframework.amqp.core.Binding(slice.queue("events"),
                 org.springframework.amqp.core.Binding.DestinationType.QUEUE, slice.exchange(), "note.filtered", null));
-        EventEnvelope before = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "quiet, bound directly"));
-        awaitHandled(before.id(), 1);
+        awaitHandled(filteredNote("quiet, bound directly").id(), 1);
 
         filteredBindings.removeDirectBindings();
-        EventEnvelope after = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "quiet, filtered"));
-        EventEnvelope loud = publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), "LOUD, FILTERED"));
-        awaitHandled(loud.id(), 1);
+        EventEnvelope quiet = filteredNote("quiet, filtered");
+        assertHandledButNot(filteredNote("LOUD, FILTERED"), quiet);
+    }
+
+    private EventEnvelope filteredNote(String text) {
+        return publisher.publishNow("note.filtered", new NoteSaved(UUID.randomUUID(), text));
+    }
+
+    /** {@code passed} was published after {@code dropped}: once it is handled, the other would have been too. */
+    private void assertHandledButNot(EventEnvelope passed, EventEnvelope dropped) {
+        awaitHandled(passed.id(), 1);
         sleep(300);
-        assertThat(handledCount(after.id())).isZero();
+        assertThat(handledCount(dropped.id())).isZero();
     }
 
     @Test
