@@ -6,6 +6,7 @@ import dev.dingus.platform.events.consumer.JdbcProcessedEvents;
 import dev.dingus.platform.events.consumer.ProcessedEvents;
 import dev.dingus.platform.events.consumer.ProcessedEventsRetention;
 import dev.dingus.platform.events.consumer.RedisProcessedEvents;
+import dev.dingus.platform.events.outbox.AutovacuumCheck;
 import dev.dingus.platform.events.outbox.Outbox;
 import dev.dingus.platform.events.outbox.OutboxRelay;
 import java.util.ArrayList;
@@ -183,6 +184,11 @@ public class DingusEventsAutoConfiguration {
         OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventPublisher publisher, JsonMapper json,
                 EventsTopology topology) {
             return new OutboxRelay(jdbc, tx, publisher, json, topology.props());
+        }
+
+        @Bean
+        AutovacuumCheck dingusAutovacuumCheck(JdbcClient jdbc) {
+            return new AutovacuumCheck(jdbc);
         }
 
         @Bean
