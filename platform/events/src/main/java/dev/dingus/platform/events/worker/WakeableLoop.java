@@ -7,10 +7,12 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A background loop on a thread of its own that sleeps until {@link #wakeUp woken} or a timeout, started
- * and stopped with the application (the outbox relay, message-service's room purger). A platform thread: the loop
- * spends its time in blocking JDBC and AMQP reads, and on a virtual thread each of those that has to wait costs a
- * hand-off to the JDK's poller and back (epoll registration, wake-ups), which showed in the relay's profile. {@link #run} loops while
+ * and stopped with the application (the outbox relay, message-service's room purger). {@link #run} loops while
  * {@link #isRunning}; {@link #stop} wakes it and waits a while for the current pass to end.
+ *
+ * <p>A platform thread: the loop spends its time in blocking JDBC and AMQP reads, and on a virtual thread each of
+ * those that has to wait costs a hand-off to the JDK's poller and back (epoll registration, wake-ups), which showed
+ * in the relay's profile.
  */
 public abstract class WakeableLoop implements SmartLifecycle {
     private final String threadName;
