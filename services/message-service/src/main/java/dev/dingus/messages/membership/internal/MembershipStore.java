@@ -34,6 +34,14 @@ public class MembershipStore {
                 .optional();
     }
 
+    /**
+     * One primary-key probe per pair, whatever the plan: {@code LIMIT 1} keeps the lateral subquery from being
+     * flattened into a join, which a generic plan cached on a small table makes a scan of the whole table.
+     */
+    static final String EXISTING_PAIRS = "SELECT m.room_id, m.user_id FROM unnest(?::uuid[], ?::uuid[]) AS p(room_id, user_id)"
+            + " CROSS JOIN LATERAL (SELECT room_id, user_id FROM room_members m"
+            + " WHERE m.room_id = p.room_id AND m.user_id = p.user_id LIMIT 1) m";
+
     /** Which of these (room, user) pairs ({@code rooms[i]}, {@code users[i]}) are members: {@code "room/user"} keys. */
     public Set<String> existingPairs(List<UUID> rooms, List<UUID> users) {
         if (rooms.isEmpty()) {
@@ -41,9 +49,7 @@ public class MembershipStore {
         }
         Set<String> found = new HashSet<>();
         jdbcTemplate.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT m.room_id, m.user_id FROM room_members m"
-                    + " JOIN unnest(?::uuid[], ?::uuid[]) AS p(room_id, user_id)"
-                    + " ON m.room_id = p.room_id AND m.user_id = p.user_id");
+            PreparedStatement ps = con.prepareStatement(EXISTING_PAIRS);
             ps.setArray(1, con.createArrayOf("uuid", rooms.toArray()));
             ps.setArray(2, con.createArrayOf("uuid", users.toArray()));
             return ps;

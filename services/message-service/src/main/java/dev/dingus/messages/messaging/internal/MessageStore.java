@@ -54,6 +54,16 @@ public class MessageStore {
                 edited == null ? null : Times.format(edited.toInstant()), deleted);
     }
 
+    /**
+     * The resend lookup. One index probe per key, whatever the plan: the {@code LIMIT 1} (the key is unique anyway)
+     * keeps PostgreSQL from flattening the lateral subquery into a join. As a join, the generic plan that a pooled
+     * connection caches while the table is still small is a hash join over a scan of the whole table, and it stays
+     * that way as the table grows (until an ANALYZE invalidates it).
+     */
+    static final String FIND_BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM unnest(?::uuid[], ?::text[]) AS k(sender_id, client_msg_id)"
+            + " CROSS JOIN LATERAL (SELECT * FROM messages m"
+            + " WHERE m.sender_id = k.sender_id AND m.client_msg_id = k.client_msg_id LIMIT 1) m";
+
     /** Messages already stored under these (sender, clientMsgId) keys: resends get the original back. */
     Map<String, MessageView> findByClientIds(List<UUID> senders, List<String> clientMsgIds) {
         if (senders.isEmpty()) {
@@ -61,9 +71,7 @@ public class MessageStore {
         }
         Map<String, MessageView> found = new HashMap<>();
         jdbcTemplate.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT " + COLUMNS + " FROM messages m"
-                    + " JOIN unnest(?::uuid[], ?::text[]) AS k(sender_id, client_msg_id)"
-                    + " ON m.sender_id = k.sender_id AND m.client_msg_id = k.client_msg_id");
+            PreparedStatement ps = con.prepareStatement(FIND_BY_CLIENT_IDS);
             ps.setArray(1, con.createArrayOf("uuid", senders.toArray()));
             ps.setArray(2, con.createArrayOf("text", clientMsgIds.toArray()));
             return ps;
