@@ -32,20 +32,11 @@ public final class GenericPlans {
                     st.execute("CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL) ON COMMIT DROP");
                 }
                 st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-                int parameters = 0;
-                StringBuilder sql = new StringBuilder();
-                for (char c : jdbcSql.toCharArray()) {
-                    if (c == '?') {
-                        sql.append('$').append(++parameters);
-                    } else {
-                        sql.append(c);
-                    }
-                }
-                st.execute("PREPARE dingus_generic_plan AS " + sql);
+                st.execute("PREPARE dingus_generic_plan AS " + numberedParameters(jdbcSql));
+                int parameters = (int) jdbcSql.chars().filter(c -> c == '?').count();
+                String arguments = parameters == 0 ? "" : "(" + String.join(", ", Collections.nCopies(parameters, "NULL")) + ")";
                 List<String> lines = new ArrayList<>();
-                String nulls = String.join(", ", Collections.nCopies(parameters, "NULL"));
-                try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE dingus_generic_plan"
-                        + (parameters == 0 ? "" : "(" + nulls + ")"))) {
+                try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE dingus_generic_plan" + arguments)) {
                     while (rs.next()) {
                         lines.add(rs.getString(1));
                     }
@@ -64,5 +55,19 @@ public final class GenericPlans {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not explain: " + jdbcSql, e);
         }
+    }
+
+    /** JDBC's {@code ?} placeholders as PostgreSQL's {@code $1, $2, …}. */
+    private static String numberedParameters(String jdbcSql) {
+        StringBuilder sql = new StringBuilder();
+        int n = 0;
+        for (char c : jdbcSql.toCharArray()) {
+            if (c == '?') {
+                sql.append('$').append(++n);
+            } else {
+                sql.append(c);
+            }
+        }
+        return sql.toString();
     }
 }

@@ -24,6 +24,24 @@ public class OutboxRelay extends WakeableLoop {
     private static final long MAX_BACKOFF_MS = 5_000;
     static final Duration RESCAN_EVERY = Duration.ofSeconds(30);
 
+    /**
+     * Rows above the cursor (fresh) and rows at or below it from transactions still running at the last poll
+     * (late), each half on its own index. Parameters: cursor, batch size, cursor, horizon, cursor, batch size.
+     */
+    static final String POLL = """
+            WITH fresh AS (
+              SELECT position, id, type, occurred_at, producer, payload FROM dingus_outbox
+              WHERE position > ? ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED),
+            late AS (
+              SELECT position, id, type, occurred_at, producer, payload FROM dingus_outbox
+              WHERE ?::bigint > 0 AND txid >= ?::text::xid8 AND position <= ? ORDER BY txid LIMIT ?
+              FOR UPDATE SKIP LOCKED)
+            SELECT false AS late, position, id, type, occurred_at, producer, payload::text AS payload FROM fresh
+            UNION ALL
+            SELECT true, position, id, type, occurred_at, producer, payload::text FROM late
+            ORDER BY position""";
+    static final String DELETE_RELAYED = "DELETE FROM dingus_outbox WHERE id = ANY(?)";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final EventPublisher publisher;
@@ -94,18 +112,7 @@ public class OutboxRelay extends WakeableLoop {
             long horizon = jdbc.sql("SELECT set_config('synchronous_commit', 'off', true), "
                             + "pg_snapshot_xmin(pg_current_snapshot())::text")
                     .query((rs, n) -> Long.parseLong(rs.getString(2))).single();
-            List<Row> rows = jdbc.sql("""
-                    WITH fresh AS (
-                      SELECT position, id, type, occurred_at, producer, payload FROM dingus_outbox
-                      WHERE position > ? ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED),
-                    late AS (
-                      SELECT position, id, type, occurred_at, producer, payload FROM dingus_outbox
-                      WHERE ?::bigint > 0 AND txid >= ?::text::xid8 AND position <= ? ORDER BY txid LIMIT ?
-                      FOR UPDATE SKIP LOCKED)
-                    SELECT false AS late, position, id, type, occurred_at, producer, payload::text AS payload FROM fresh
-                    UNION ALL
-                    SELECT true, position, id, type, occurred_at, producer, payload::text FROM late
-                    ORDER BY position""")
+            List<Row> rows = jdbc.sql(POLL)
                     .params(after, props.relayBatchSize(), after, Long.toString(lateFrom), after, props.relayBatchSize())
                     .query((rs, n) -> new Row(rs.getBoolean("late"), rs.getLong("position"), new EventEnvelope(
                             rs.getObject("id", UUID.class), rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(),
@@ -113,7 +120,7 @@ public class OutboxRelay extends WakeableLoop {
                     .list();
             if (!rows.isEmpty()) {
                 publisher.publishConfirmed(rows.stream().map(Row::event).toList());
-                jdbc.sql("DELETE FROM dingus_outbox WHERE id = ANY(?)")
+                jdbc.sql(DELETE_RELAYED)
                         .param(rows.stream().map(r -> r.event().id()).toArray(UUID[]::new))
                         .update();
             }
