@@ -62,6 +62,9 @@ class OutboxEventsIT extends IntegrationTestBase {
             JsonNode envelope = json.readTree(envelopes.getFirst());
             assertThat(envelope.path("producer").asString()).isEqualTo("message-service");
             assertThat(envelope.path("type").asString()).isEqualTo(EventTypes.MESSAGE_CREATED);
+            // Both ids are time-ordered (ADR 0018): new keys land on the right edge of their B-trees.
+            assertThat(UUID.fromString(id).version()).isEqualTo(7);
+            assertThat(UUID.fromString(envelope.path("id").asString()).version()).isEqualTo(7);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.dingus.platform.events;
 
 import java.util.List;
-import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
@@ -36,7 +35,7 @@ public class EventPublisher {
 
     /** Wraps {@code payload} in a new envelope and publishes it with confirmation (no outbox). */
     public EventEnvelope publishNow(String type, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, java.time.Instant.now(), producer,
+        EventEnvelope envelope = new EventEnvelope(TimeOrderedIds.next(), type, java.time.Instant.now(), producer,
                 json.valueToTree(payload));
         publishConfirmed(List.of(envelope));
         return envelope;

@@ -14,6 +14,7 @@ import dev.dingus.messages.messaging.internal.GroupCommitWriter;
 import dev.dingus.messages.messaging.internal.LatestPageCache;
 import dev.dingus.messages.messaging.internal.MessageEffects;
 import dev.dingus.messages.messaging.internal.MessageStore;
+import dev.dingus.platform.events.TimeOrderedIds;
 import dev.dingus.platform.events.outbox.Outbox;
 import dev.dingus.platform.web.errors.ApiException;
 import dev.dingus.platform.web.security.AuthenticatedUser;
@@ -80,7 +81,7 @@ public class MessageService {
 
     private CompletableFuture<SendResult> submit(AuthenticatedUser sender, UUID roomId, String text, String clientId,
             RoomAccess access) {
-        MessageStore.NewRow row = new MessageStore.NewRow(UUID.randomUUID(), roomId, sender.id(), sender.username(), text, clientId);
+        MessageStore.NewRow row = new MessageStore.NewRow(TimeOrderedIds.next(), roomId, sender.id(), sender.username(), text, clientId);
         return writer.submit(row, access.kind()).thenApply(w -> new SendResult(w.message(), w.duplicate(), w.json()));
     }
 

@@ -1,5 +1,6 @@
 package dev.dingus.platform.events.outbox;
 
+import dev.dingus.platform.events.TimeOrderedIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ public class Outbox {
         UUID[] ids = new UUID[payloads.size()];
         String[] bodies = new String[payloads.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = UUID.randomUUID();
+            ids[i] = TimeOrderedIds.next();
             bodies[i] = json.writeValueAsString(payloads.get(i));
         }
         // position (BIGSERIAL) is drawn row by row in ordinality order, so the relay keeps the callers' order.
