@@ -96,16 +96,23 @@ class ServerApiIT {
           return true;
         })));
     Ws ws = connected(null);
-    // Alone, with nothing queued: the fast path, on the event loop, and its ack.
-    ws.send("421[\"n\",1]");
-    assertThat(ws.nextText()).isEqualTo("431[\"inline\"]");
-    assertThat(seen).containsExactly("1 inline");
+    // Alone, with nothing queued or running: the fast path, on the event loop, and its ack. The connection's
+    // lane may still be finishing the CONNECT it just answered; an event that meets it waits its turn instead.
+    String first;
+    int probe = 100;
+    do {
+      ws.send("42" + probe + "[\"n\",1]");
+      first = ws.nextText();
+    } while (!first.endsWith("[\"inline\"]") && ++probe < 120);
+    assertThat(first).endsWith("[\"inline\"]");
+    assertThat(seen.getLast()).isEqualTo("1 inline");
+    seen.clear();
     // A burst behind declined, slow events: everything keeps its place.
     for (int i = 2; i < 60; i++) {
       ws.send("42" + i + "[\"n\"," + i + "]");
     }
     done.get(RawClient.WAIT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(seen).extracting(e -> Integer.parseInt(e.split(" ")[0])).isSortedAccordingTo(Integer::compare).hasSize(59);
+    assertThat(seen).extracting(e -> Integer.parseInt(e.split(" ")[0])).isSortedAccordingTo(Integer::compare).hasSize(58);
     assertThat(seen).filteredOn(e -> Integer.parseInt(e.split(" ")[0]) % 3 == 0).allMatch(e -> e.endsWith("handler"));
     // Every event answered once; acks written from different threads need not leave in order.
     java.util.Map<Integer, String> acks = new java.util.HashMap<>();
