@@ -264,6 +264,9 @@ describe('DingusGui: discovering, managing rooms, direct messages, long historie
 
     await dave.getByRole('link', { name: 'Discover', exact: true }).click();
     await dave.getByLabel('Search rooms').fill(roomName);
+    // The page first lists every public room; once the search has answered, only this one is left. Clicking
+    // before that can land where the button was in the longer list, just as the list shrinks.
+    await dave.getByText(/^1 room$/).waitFor();
     const hit = dave.getByRole('listitem').filter({ hasText: roomName });
     await hit.waitFor();
     await screenshot(dave, 'browser-12-discover');
