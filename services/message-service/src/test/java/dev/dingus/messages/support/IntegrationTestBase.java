@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.amqp.core.Message;
@@ -69,6 +70,8 @@ public abstract class IntegrationTestBase {
     protected JdbcClient jdbc;
     @Autowired
     protected JsonMapper json;
+    @Autowired
+    protected DataSource dataSource;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

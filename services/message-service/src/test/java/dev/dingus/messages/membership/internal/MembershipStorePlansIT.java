@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.testsupport.GenericPlans;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The membership check of a batch of sends probes the key even with a plan cached while the table was empty. */
 class MembershipStorePlansIT extends IntegrationTestBase {
-    @Autowired
-    DataSource dataSource;
-
     @Test
     void thePairLookupProbesThePrimaryKey() {
         String plan = GenericPlans.explain(dataSource, MembershipStore.EXISTING_PAIRS, "room_members");

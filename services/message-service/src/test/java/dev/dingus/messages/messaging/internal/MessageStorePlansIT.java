@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.testsupport.GenericPlans;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The writer's per-batch statements probe indexes even with a plan cached while {@code messages} was empty. */
 class MessageStorePlansIT extends IntegrationTestBase {
-    @Autowired
-    DataSource dataSource;
-
     @Test
     void theResendLookupProbesTheClientKeyIndex() {
         String plan = GenericPlans.explain(dataSource, MessageStore.FIND_BY_CLIENT_IDS, "messages");
