@@ -11,6 +11,7 @@ import dev.dingus.testsupport.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -47,6 +48,8 @@ public abstract class IntegrationTestBase {
     protected ConnectionFactory rabbit;
     @Autowired
     protected JdbcClient jdbc;
+    @Autowired
+    protected DataSource dataSource;
     @Value("${dingus.events.exchange}")
     protected String exchange;
 
