@@ -120,10 +120,7 @@ class OutboxAndConsumerIT {
 
     @Test
     void anEventCommittedAfterALaterOneIsRelayedToo() throws Exception {
-        relay.stop();
-        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
-        CountDownLatch mayCommit = new CountDownLatch(1);
-        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+        withOwnRelay((ownRelay, capture, mayCommit) -> {
             // "first" takes its outbox position before "second" but commits after it, once the relay has moved past.
             Thread first = holdOpen(status -> notes.save("committed last", false), mayCommit);
             notes.save("committed first", false);
@@ -136,18 +133,12 @@ class OutboxAndConsumerIT {
                     .containsExactly("committed first", "committed last");
             assertThat(ownRelay.relayBatch()).isZero();
             assertThat(relay.pending()).isZero();
-        } finally {
-            mayCommit.countDown();
-            relay.start();
-        }
+        });
     }
 
     @Test
     void anEventAnotherRelayHeldAndLeftIsRelayedAfterARescan() throws Exception {
-        relay.stop();
-        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
-        CountDownLatch release = new CountDownLatch(1);
-        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+        withOwnRelay((ownRelay, capture, release) -> {
             notes.save("held by another relay", false);
             // Another instance locks the row (as its relay does) and then rolls back, as after a failed publish.
             Thread other = holdOpen(status -> {
@@ -166,8 +157,26 @@ class OutboxAndConsumerIT {
             assertThat(texts(capture.await("note.saved", b -> b.size() >= 2, Duration.ofSeconds(10))))
                     .containsExactly("free", "held by another relay");
             assertThat(relay.pending()).isZero();
+        });
+    }
+
+    /** A test body that drives a relay of its own, with the note events it publishes and a latch for holdOpen. */
+    private interface OwnRelayTest {
+        void run(OutboxRelay ownRelay, EventCapture capture, CountDownLatch latch) throws Exception;
+    }
+
+    /**
+     * Runs {@code test} with the shared relay stopped and a relay of its own that moves only when the test says so;
+     * however the test ends, the latch is released (no transaction stays open) and the shared relay runs again.
+     */
+    private void withOwnRelay(OwnRelayTest test) throws Exception {
+        relay.stop();
+        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
+        CountDownLatch latch = new CountDownLatch(1);
+        try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
+            test.run(ownRelay, capture, latch);
         } finally {
-            release.countDown();
+            latch.countDown();
             relay.start();
         }
     }
