@@ -15,9 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HeartbeatDeadlines {
-    private static final DefaultRedisScript<Long> EXTEND = new DefaultRedisScript<>(
-            "return redis.call('ZADD', KEYS[1], 'GT', ARGV[1], ARGV[2])", Long.class);
-
     /**
      * Atomically drops the user's expired sockets. None left: removes the user from the index and returns the
      * last deadline seen (0 if none), the user is gone. Some left: moves the user's deadline to the latest of
@@ -40,10 +37,6 @@ class HeartbeatDeadlines {
     HeartbeatDeadlines(StringRedisTemplate redis, PresenceKeys keys) {
         this.redis = redis;
         this.keys = keys;
-    }
-
-    void extendTo(UUID userId, double deadlineMillis) {
-        redis.execute(EXTEND, List.of(keys.deadlines()), Long.toString((long) deadlineMillis), userId.toString());
     }
 
     Set<String> due(Instant now, int limit) {
