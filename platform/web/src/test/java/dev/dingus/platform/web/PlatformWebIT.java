@@ -56,6 +56,16 @@ class PlatformWebIT {
     }
 
     @Test
+    void theApiDocumentDoesNotAskClientsForTheCaller() throws Exception {
+        var response = send(get("/v3/api-docs"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = json.readTree(response.body());
+        JsonNode me = doc.get("paths").get("/api/v1/me").get("get");
+        assertThat(me).isNotNull();
+        assertThat(me.has("parameters")).as("parameters of GET /api/v1/me: %s", me.get("parameters")).isFalse();
+    }
+
+    @Test
     void missingTokenIsUnauthorizedProblem() throws Exception {
         assertProblem(send(get("/api/v1/me")), 401, "unauthorized");
     }

@@ -5,6 +5,7 @@ import dev.dingus.platform.web.errors.ProblemHandler;
 import dev.dingus.platform.web.errors.ProblemWriter;
 import dev.dingus.platform.web.requests.BodySizeLimitFilter;
 import dev.dingus.platform.web.requests.RequestIdFilter;
+import dev.dingus.platform.web.security.AuthenticatedUser;
 import dev.dingus.platform.web.security.AuthenticatedUserArgumentResolver;
 import dev.dingus.platform.web.security.DevelopmentSecretsGuard;
 import dev.dingus.platform.web.security.ProblemAuthenticationEntryPoint;
@@ -15,6 +16,7 @@ import dev.dingus.platform.web.security.VerifiedTokenCache;
 import dev.dingus.contracts.errors.ErrorCodes;
 import java.util.ArrayList;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -194,6 +196,9 @@ public class DingusWebAutoConfiguration {
 
     @Bean
     WebMvcConfigurer authenticatedUserParameters() {
+        // The caller comes from the verified token, never from the request: without this, springdoc lists it as a
+        // required query parameter ("user", "caller") on every authenticated operation of every service's document.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
