@@ -8,6 +8,10 @@ public final class ErrorCodes {
     public static final String VALIDATION_FAILED = "validation_failed";
     public static final String MALFORMED_JSON = "malformed_json";
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
+    public static final String URI_TOO_LONG = "uri_too_long";
+    public static final String HEADERS_TOO_LARGE = "headers_too_large";
+    /** A request whose HTTP head cannot be parsed at all. */
+    public static final String MALFORMED_REQUEST = "malformed_request";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String NOT_ACCEPTABLE = "not_acceptable";

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.gateway.support.GatewayTestBase;
 import dev.dingus.gateway.support.Upstream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -127,6 +129,36 @@ class EdgeHeadersIT extends GatewayTestBase {
         JsonNode problem = assertProblem(http.send(http.request("/api/v1/rooms")
                 .header("Authorization", "Bearer " + tokenForNewUser()).POST(chunked)), 413, "payload_too_large");
         assertThat(problem.path("detail").asString()).contains(Integer.toString(MAX_BODY_BYTES));
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIsRefusedWith414AndAProblem() {
+        HttpResponse<String> fits = http.send(http.request("/api/v1/rooms?q=" + "x".repeat(3000))
+                .header("Authorization", "Bearer " + tokenForNewUser()).GET());
+        assertThat(fits.statusCode()).isEqualTo(200);
+        JsonNode problem = assertProblem(http.get("/api/v1/rooms?q=" + "x".repeat(5000)), 414, "uri_too_long");
+        assertThat(problem.path("detail").asString()).contains("4KB");
+    }
+
+    @Test
+    void headersOverTheLimitAreRefusedWith431AndAProblem() {
+        HttpRequest.Builder request = http.request("/api/v1/rooms").header("Authorization", "Bearer " + tokenForNewUser());
+        for (int i = 0; i < 5; i++) {
+            request.header("X-Padding-" + i, "p".repeat(2000));
+        }
+        assertProblem(http.send(request.GET()), 431, "headers_too_large");
+    }
+
+    @Test
+    void aHeadThatIsNotHttpGetsA400ProblemAndTheConnectionCloses() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v1/rooms HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("application/problem+json")
+                    .contains("\"code\":\"malformed_request\"").containsIgnoringCase("connection: close");
+        }
     }
 
     private static HttpRequest.BodyPublisher unknownLength(byte[] body) {
