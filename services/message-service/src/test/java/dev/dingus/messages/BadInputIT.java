@@ -39,12 +39,20 @@ class BadInputIT extends IntegrationTestBase {
         assertThat(a.emitAck("send_message", map("roomId", room, "content", "😀".repeat(4000))).path("success").asBoolean()).isTrue();
         assertThat(code(a.emitAck("send_message", map("roomId", room, "content", "ok", "clientMsgId", "c".repeat(129)))))
                 .isEqualTo("validation_failed");
+        // PostgreSQL cannot store NUL: refused as bad input, not "could not be stored".
+        assertThat(code(a.emitAck("send_message", map("roomId", room, "content", "a\u0000b")))).isEqualTo("validation_failed");
 
         Api.Response tooLong = api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(), map("content", "x".repeat(4001)));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.code()).isEqualTo("message_too_long");
         assertThat(api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(), map("content", " ")).code()).isEqualTo("message_empty");
-        assertThat(jdbc.sql("SELECT count(*) FROM messages WHERE room_id = ?").param(roomId).query(Long.class).single()).isEqualTo(2);
+        assertThat(api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(), map("content", "a\u0000b")).code())
+                .isEqualTo("validation_failed");
+        JsonNode stored = api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(), map("content", "to edit")).body();
+        Api.Response nulEdit = api().patch("/api/v1/messages/" + stored.path("id").asString(), alice.token(), map("content", "a\u0000b"));
+        assertThat(nulEdit.status()).isEqualTo(400);
+        assertThat(nulEdit.code()).isEqualTo("validation_failed");
+        assertThat(jdbc.sql("SELECT count(*) FROM messages WHERE room_id = ?").param(roomId).query(Long.class).single()).isEqualTo(3);
     }
 
     @Test
@@ -154,6 +162,7 @@ class BadInputIT extends IntegrationTestBase {
         assertThat(api().get("/api/v1/messages/search?q=", alice.token()).code()).isEqualTo("validation_failed");
         assertThat(api().get("/api/v1/messages/search?q=" + "a".repeat(201), alice.token()).code()).isEqualTo("validation_failed");
         assertThat(api().get("/api/v1/messages/search?q=x&size=500", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get("/api/v1/messages/search?q=a%00b", alice.token()).code()).isEqualTo("validation_failed");
         assertThat(api().patch("/api/v1/messages/" + UUID.randomUUID(), alice.token(), map("content", "x")).code()).isEqualTo("message_not_found");
         Api.Response noToken = api().get(base, null);
         assertThat(noToken.status()).isEqualTo(401);

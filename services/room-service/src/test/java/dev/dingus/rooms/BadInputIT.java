@@ -104,6 +104,7 @@ class BadInputIT extends IntegrationTestBase {
         assertProblem(api.get("/api/v1/rooms/" + UUID.randomUUID(), user.token()), 404, "room_not_found");
         assertProblem(api.get("/api/v1/rooms/discover?page=-1", user.token()), 400, "validation_failed");
         assertProblem(api.get("/api/v1/rooms/discover?size=0", user.token()), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/rooms/discover?q=a%00b", user.token()), 400, "validation_failed");
         assertProblem(api.get("/api/v1/rooms/discover?size=101", user.token()), 400, "validation_failed");
         assertProblem(api.get("/api/v1/rooms/discover?size=ten", user.token()), 400, "validation_failed");
         assertProblem(api.get("/api/v1/rooms/discover?q=" + "q".repeat(81), user.token()), 400, "validation_failed");

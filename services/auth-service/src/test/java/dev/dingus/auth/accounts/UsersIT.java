@@ -128,7 +128,7 @@ class UsersIT extends AbstractAuthIT {
         assertThat(usernames(http.get("/api/v1/users?q=_", token))).isEmpty();
 
         for (String bad : List.of("/api/v1/users", "/api/v1/users?q=", "/api/v1/users?q=a&limit=51", "/api/v1/users?q=a&limit=0",
-                "/api/v1/users?q=a&limit=many", "/api/v1/users?q=" + "a".repeat(65))) {
+                "/api/v1/users?q=a&limit=many", "/api/v1/users?q=" + "a".repeat(65), "/api/v1/users?q=a%00b")) {
             Http.Response response = http.get(bad, token);
             assertThat(response.status()).as(bad + ": " + response).isEqualTo(400);
             assertThat(response.code()).isEqualTo("validation_failed");

@@ -20,7 +20,8 @@ class OpenApiConfig {
                 Message history, sending over HTTP (the same path and guarantees as the Socket.IO event \
                 `send_message`), editing, deleting, read state, unread counts and full-text search.
 
-                Limits: a message has 1–%d characters after trimming (`message_empty`, `message_too_long`); \
+                Limits: a message has 1–%d characters after trimming (`message_empty`, `message_too_long`) and no control \
+                characters other than line breaks and tabs (`validation_failed`); \
                 `clientMsgId` at most %d characters; history and search pages hold at most %d items \
                 (history default %d); each user may send %s messages per second on average with bursts of %d, \
                 beyond that 429 `rate_limited` with `Retry-After`; search queries at most %d characters; \

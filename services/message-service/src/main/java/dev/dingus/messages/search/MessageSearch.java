@@ -37,6 +37,9 @@ public class MessageSearch {
         if (q.length() > limits.maxSearchQueryLength()) {
             throw ApiException.validation("q has at most " + limits.maxSearchQueryLength() + " characters.");
         }
+        if (q.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.validation("q must not contain control characters.");
+        }
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0 || p > 1000) {

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +29,8 @@ public class DiscoveryController {
     @Operation(summary = "Public rooms whose name contains q (case-insensitive), ordered by name")
     public PageView<RoomView> discover(AuthenticatedUser user,
             @Parameter(description = "part of the name; empty lists every public room")
-            @RequestParam(required = false) @Size(max = RoomTexts.NAME_MAX) String q,
+            @RequestParam(required = false) @Size(max = RoomTexts.NAME_MAX)
+            @Pattern(regexp = RoomTexts.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return search.search(user.id(), q, page, size);

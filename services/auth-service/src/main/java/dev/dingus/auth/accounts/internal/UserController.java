@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +60,8 @@ class UserController {
     @GetMapping
     @Operation(summary = "Search users by username or display name prefix (case-insensitive)")
     UserList search(
-            @Parameter(description = "Prefix, 1-64 characters") @RequestParam @NotBlank @Size(max = UserLimits.SEARCH_MAX) String q,
+            @Parameter(description = "Prefix, 1-64 characters") @RequestParam @NotBlank @Size(max = UserLimits.SEARCH_MAX)
+            @Pattern(regexp = UserLimits.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String q,
             @Parameter(description = "At most 50") @RequestParam(defaultValue = "20") @Min(1) @Max(UserLimits.SEARCH_LIMIT_MAX) int limit) {
         return new UserList(profiles.search(q, limit));
     }

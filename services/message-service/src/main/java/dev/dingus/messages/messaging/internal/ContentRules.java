@@ -18,7 +18,10 @@ public final class ContentRules {
 
     private ContentRules() {}
 
-    /** The content as stored: trimmed, 1..{@code max} characters (code points), else the error to answer. */
+    /**
+     * The content as stored: trimmed, 1..{@code max} characters (code points), no control characters other than line
+     * breaks and tabs (PostgreSQL cannot store NUL at all), else the error to answer.
+     */
     public static String normalize(String content, int max) {
         if (content == null) {
             throw MessageErrors.messageEmpty();
@@ -29,6 +32,9 @@ public final class ContentRules {
         }
         if (trimmed.length() > max && trimmed.codePointCount(0, trimmed.length()) > max) {
             throw MessageErrors.messageTooLong(max);
+        }
+        if (trimmed.chars().anyMatch(c -> c != '\n' && c != '\r' && c != '\t' && Character.isISOControl(c))) {
+            throw ApiException.validation("content must not contain control characters other than line breaks and tabs.");
         }
         return trimmed;
     }

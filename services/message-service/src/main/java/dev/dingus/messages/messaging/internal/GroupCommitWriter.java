@@ -216,6 +216,12 @@ public class GroupCommitWriter implements SmartLifecycle {
                     log.debug("Retrying a batch of {} messages after {}", batch.size(), sqlState(e));
                     continue;
                 }
+                if (batch.size() > 1 && dataException(e)) {
+                    // One send the database refuses must not fail the others stored with it: each on its own.
+                    log.warn("A batch of {} messages was refused (SQL state {}); storing them one by one", batch.size(), sqlState(e));
+                    batch.forEach(r -> write(List.of(r)));
+                    return;
+                }
                 log.error("Could not store a batch of {} messages (SQL state {}): {}", batch.size(), sqlState(e), e.toString());
                 batch.forEach(r -> r.result().completeExceptionally(MessageErrors.storageUnavailable()));
                 return;
@@ -308,6 +314,12 @@ public class GroupCommitWriter implements SmartLifecycle {
     private static boolean retryable(Throwable e) {
         String state = sqlState(e);
         return state != null && RETRYABLE.contains(state);
+    }
+
+    /** SQL state class 22: a value the database refuses (e.g. a NUL character in text), a fault of that row alone. */
+    private static boolean dataException(Throwable e) {
+        String state = sqlState(e);
+        return state != null && state.startsWith("22");
     }
 
     private static String sqlState(Throwable e) {

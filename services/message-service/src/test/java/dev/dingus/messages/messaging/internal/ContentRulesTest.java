@@ -21,6 +21,15 @@ class ContentRulesTest {
     }
 
     @Test
+    void contentKeepsLineBreaksAndTabsButNoOtherControlCharacters() {
+        assertThat(ContentRules.normalize("line 1\r\n\tline 2", 4000)).isEqualTo("line 1\r\n\tline 2");
+        for (String bad : new String[] {"a\u0000b", "bell\u0007", "esc\u001b[31m", "c1\u0085"}) {
+            assertThatThrownBy(() -> ContentRules.normalize(bad, 4000)).as(bad)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("validation_failed"));
+        }
+    }
+
+    @Test
     void mentionsAreDistinctLowerCasedUsernamesNotEmailAddresses() {
         assertThat(ContentRules.mentions("@Alice hi @bob_1, @alice again. (@carol.x) mail a@b.com @no @toolongname"
                 + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")).containsExactly("alice", "bob_1", "carol.x");
