@@ -134,6 +134,8 @@ class BadInputIT extends AbstractAuthIT {
         Http http = http();
         assertProblem(http.send("POST", "/api/v1/auth/register", "{\"username\": ", null, Map.of()), 400, "malformed_json");
         assertProblem(http.send("POST", "/api/v1/auth/login", "not json at all", null, Map.of()), 400, "malformed_json");
+        assertProblem(http.send("POST", "/api/v1/auth/login", "{\"login\":\"a\\u0000b\",\"password\":\"pw\"}", null, Map.of()),
+                400, "validation_failed");
         assertProblem(http.send("POST", "/api/v1/auth/register", "{\"username\": [1, 2]}", null, Map.of()), 400, "malformed_json");
         assertProblem(http.send("POST", "/api/v1/auth/register", "", null, Map.of()), 400, "malformed_json");
         assertProblem(http.send("POST", "/api/v1/auth/login", "{}", null, Map.of("Content-Type", "text/plain")), 415,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code login} is a username or an email; clients may send it as {@code username} or {@code email} instead. */
@@ -12,6 +13,7 @@ record LoginRequest(
         @JsonAlias({"username", "email"})
         @NotBlank(message = "is required (username or email)")
         @Size(max = UserLimits.LOGIN_MAX, message = "must be at most 254 characters")
+        @Pattern(regexp = UserLimits.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String login,
 
         @Schema(format = "password")
