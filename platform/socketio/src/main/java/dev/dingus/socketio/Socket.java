@@ -266,6 +266,11 @@ public final class Socket {
     String event = eventName(packet);
     EventHandler handler = handlers.get(event);
     if (handler == null) {
+      // A client waiting for an answer gets one; without a callback an unknown event is ignored, as Socket.IO
+      // servers do (a newer client may emit events an older server does not know).
+      if (ack.requested()) {
+        ack.fail("UNKNOWN_EVENT", "this server handles no such event");
+      }
       return;
     }
     try {

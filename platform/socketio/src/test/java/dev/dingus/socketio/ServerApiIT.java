@@ -209,6 +209,21 @@ class ServerApiIT {
   }
 
   @Test
+  void anUnknownEventWithACallbackIsAnsweredAndWithoutOneIgnored() throws Exception {
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(socket ->
+        socket.on("known", (so, args, ack) -> ack.send("ok"))));
+    Ws ws = connected(null);
+    ws.send("42[\"nobody-listens\",1]");
+    ws.send("427[\"nobody-listens\",1]");
+    String answer = ws.nextText();
+    assertThat(answer).as("no answer to the event without callback, then the error ack").startsWith("437[{")
+        .contains("\"success\":false", "\"code\":\"UNKNOWN_EVENT\"");
+    ws.send("428[\"known\"]");
+    assertThat(ws.nextText()).isEqualTo("438[\"ok\"]");
+    ws.close();
+  }
+
+  @Test
   void eventsAboveTheInboundRateAreRefused() throws Exception {
     // Burst 3, then one event per 1000 s: however slowly this machine sends the five, none is refilled.
     start(SocketIoServer.builder().inboundRate(0.001, 3), s -> s.namespace("/").onConnection(socket ->
