@@ -27,6 +27,7 @@ import { chunkRooms, nextRound, syncMessages, syncRequest } from './sync';
 import * as tl from './timeline';
 import * as typing from './typing';
 import * as unread from './unread';
+import { cleanContent } from './content';
 
 const PAGE = 50;
 
@@ -285,7 +286,8 @@ export class ChatApp {
 
 	// ------------------------------------------------------------------ sending
 
-	send(roomId: string, content: string) {
+	send(roomId: string, text: string) {
+		const content = cleanContent(text);
 		const clientMsgId = crypto.randomUUID();
 		this.setTimeline(
 			roomId,
@@ -330,7 +332,8 @@ export class ChatApp {
 		}
 	}
 
-	async edit(messageId: string, roomId: string, content: string) {
+	async edit(messageId: string, roomId: string, text: string) {
+		const content = cleanContent(text);
 		const ack = this.socket?.connected
 			? await request<{ message?: Message }>(this.socket, ClientEvent.EDIT_MESSAGE, {
 					messageId,
