@@ -9,8 +9,6 @@ public final class RoomTexts {
 
     public static final int NAME_MAX = 80;
     public static final int TOPIC_MAX = 500;
-    /** For free text that is only searched with, never stored (a search query): no ASCII control characters. */
-    public static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
     public static final String NAME_RULE = "1-80 characters after trimming, no control characters";
     public static final String TOPIC_RULE = "at most 500 characters after trimming; no control characters except line breaks and tabs; empty clears it";
 

@@ -1,5 +1,6 @@
 package dev.dingus.rooms.discovery;
 
+import dev.dingus.contracts.text.TextRules;
 import dev.dingus.platform.web.security.AuthenticatedUser;
 import dev.dingus.rooms.core.PageView;
 import dev.dingus.rooms.core.Paging;
@@ -30,7 +31,7 @@ public class DiscoveryController {
     public PageView<RoomView> discover(AuthenticatedUser user,
             @Parameter(description = "part of the name; empty lists every public room")
             @RequestParam(required = false) @Size(max = RoomTexts.NAME_MAX)
-            @Pattern(regexp = RoomTexts.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String q,
+            @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return search.search(user.id(), q, page, size);

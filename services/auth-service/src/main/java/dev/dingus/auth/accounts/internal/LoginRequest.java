@@ -1,5 +1,6 @@
 package dev.dingus.auth.accounts.internal;
 
+import dev.dingus.contracts.text.TextRules;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,7 @@ record LoginRequest(
         @JsonAlias({"username", "email"})
         @NotBlank(message = "is required (username or email)")
         @Size(max = UserLimits.LOGIN_MAX, message = "must be at most 254 characters")
-        @Pattern(regexp = UserLimits.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String login,
 
         @Schema(format = "password")

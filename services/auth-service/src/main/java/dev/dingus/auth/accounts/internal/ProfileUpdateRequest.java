@@ -1,5 +1,6 @@
 package dev.dingus.auth.accounts.internal;
 
+import dev.dingus.contracts.text.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,7 +9,7 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "A field left out or null stays unchanged; \"\" clears it")
 record ProfileUpdateRequest(
         @Size(max = UserLimits.DISPLAY_NAME_MAX, message = "must be at most 64 characters")
-        @Pattern(regexp = UserLimits.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String displayName,
 
         @Schema(description = "http(s) URL, at most 512 characters", example = "https://example.com/ada.png")
@@ -17,7 +18,7 @@ record ProfileUpdateRequest(
         String avatarUrl,
 
         @Size(max = UserLimits.STATUS_TEXT_MAX, message = "must be at most 140 characters")
-        @Pattern(regexp = UserLimits.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String statusText) {
 
     boolean changesNothing() {

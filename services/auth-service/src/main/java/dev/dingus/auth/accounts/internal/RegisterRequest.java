@@ -1,5 +1,6 @@
 package dev.dingus.auth.accounts.internal;
 
+import dev.dingus.contracts.text.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,7 @@ record RegisterRequest(
 
         @Schema(example = "Ada Lovelace", nullable = true)
         @Size(max = UserLimits.DISPLAY_NAME_MAX, message = "must be at most 64 characters")
-        @Pattern(regexp = UserLimits.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String displayName) {
 
     @Override

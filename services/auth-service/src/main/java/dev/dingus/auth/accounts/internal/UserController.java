@@ -1,5 +1,6 @@
 package dev.dingus.auth.accounts.internal;
 
+import dev.dingus.contracts.text.TextRules;
 import dev.dingus.auth.accounts.UserView;
 import dev.dingus.platform.web.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +62,7 @@ class UserController {
     @Operation(summary = "Search users by username or display name prefix (case-insensitive)")
     UserList search(
             @Parameter(description = "Prefix, 1-64 characters") @RequestParam @NotBlank @Size(max = UserLimits.SEARCH_MAX)
-            @Pattern(regexp = UserLimits.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String q,
+            @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String q,
             @Parameter(description = "At most 50") @RequestParam(defaultValue = "20") @Min(1) @Max(UserLimits.SEARCH_LIMIT_MAX) int limit) {
         return new UserList(profiles.search(q, limit));
     }

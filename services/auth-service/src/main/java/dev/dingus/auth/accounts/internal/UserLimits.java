@@ -21,8 +21,6 @@ final class UserLimits {
     static final int AVATAR_URL_MAX = 512;
     static final String AVATAR_URL_PATTERN = "^$|^https?://[^\\s/?#]+[^\\s]*$";
     static final int STATUS_TEXT_MAX = 140;
-    /** No control characters (line breaks, escapes) in names and status lines. */
-    static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
 
     static final int LOGIN_MAX = 254;
     static final int SEARCH_MAX = 64;
