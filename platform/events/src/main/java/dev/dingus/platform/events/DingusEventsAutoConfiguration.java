@@ -9,6 +9,7 @@ import dev.dingus.platform.events.consumer.RedisProcessedEvents;
 import dev.dingus.platform.events.outbox.AutovacuumCheck;
 import dev.dingus.platform.events.outbox.Outbox;
 import dev.dingus.platform.events.outbox.OutboxRelay;
+import dev.dingus.platform.events.outbox.RelayedEventsListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -182,8 +183,8 @@ public class DingusEventsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventPublisher publisher, JsonMapper json,
-                EventsTopology topology) {
-            return new OutboxRelay(jdbc, tx, publisher, json, topology.props());
+                EventsTopology topology, ObjectProvider<RelayedEventsListener> listeners) {
+            return new OutboxRelay(jdbc, tx, publisher, json, topology.props(), listeners.orderedStream().toList());
         }
 
         @Bean

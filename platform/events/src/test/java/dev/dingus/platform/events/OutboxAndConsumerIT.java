@@ -7,6 +7,7 @@ import dev.dingus.platform.events.EventsTestApplication.NoteSaved;
 import dev.dingus.platform.events.consumer.JdbcProcessedEvents;
 import dev.dingus.platform.events.consumer.ProcessedEventsRetention;
 import dev.dingus.platform.events.outbox.OutboxRelay;
+import dev.dingus.platform.events.outbox.RelayedEventsListener;
 import dev.dingus.testsupport.EventCapture;
 import dev.dingus.testsupport.TestInfrastructure;
 import java.time.Duration;
@@ -101,7 +102,7 @@ class OutboxAndConsumerIT {
         EventsProperties props = new EventsProperties(missingExchange, slice.queue("later"), true, Duration.ofMillis(100), 50,
                 Duration.ZERO, null, null, null);
         EventPublisher refused = new EventPublisher(rabbit, json, missingExchange, "events-test");
-        OutboxRelay lateRelay = new OutboxRelay(jdbc, tx, refused, json, props);
+        OutboxRelay lateRelay = new OutboxRelay(jdbc, tx, refused, json, props, List.of());
         relay.stop();
         try {
             notes.save("waiting", false);
@@ -113,6 +114,38 @@ class OutboxAndConsumerIT {
                 capture.await("note.saved", b -> b.size() == 1, Duration.ofSeconds(10));
                 assertThat(relay.pending()).isZero();
             }
+        } finally {
+            relay.start();
+        }
+    }
+
+    @Test
+    void listenersHearEachRelayedBatchOnlyAfterItWasPublishedAndOneFailingListenerStopsNothing() {
+        String missingExchange = slice.exchange() + ".heard";
+        EventsProperties props = new EventsProperties(missingExchange, slice.queue("heard"), true, Duration.ofMillis(100), 50,
+                Duration.ZERO, null, null, null);
+        EventPublisher refusedUntilDeclared = new EventPublisher(rabbit, json, missingExchange, "events-test");
+        List<List<EventEnvelope>> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RelayedEventsListener failing = events -> {
+            throw new IllegalStateException("a listener's own failure");
+        };
+        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, refusedUntilDeclared, json, props, List.of(failing, heard::add));
+        relay.stop();
+        try {
+            notes.save("heard once", false);
+            notes.save("heard twice", false);
+            // Refused by the broker: nothing was relayed, so nobody is told.
+            assertThatThrownBy(ownRelay::relayBatch).isInstanceOf(RuntimeException.class);
+            assertThat(heard).isEmpty();
+
+            new RabbitAdmin(connections).declareExchange(new org.springframework.amqp.core.TopicExchange(missingExchange, true, true));
+            assertThat(ownRelay.relayBatch()).isEqualTo(2);
+            assertThat(heard).hasSize(1);
+            assertThat(heard.getFirst()).extracting(e -> e.data().get("text").asString())
+                    .containsExactly("heard once", "heard twice");
+            assertThat(relay.pending()).as("relayed despite the failing listener").isZero();
+            assertThat(ownRelay.relayBatch()).isZero();
+            assertThat(heard).as("an empty poll tells nobody").hasSize(1);
         } finally {
             relay.start();
         }
@@ -171,7 +204,7 @@ class OutboxAndConsumerIT {
      */
     private void withOwnRelay(OwnRelayTest test) throws Exception {
         relay.stop();
-        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties());
+        OutboxRelay ownRelay = new OutboxRelay(jdbc, tx, publisher, json, ownRelayProperties(), List.of());
         CountDownLatch latch = new CountDownLatch(1);
         try (EventCapture capture = EventCapture.start(connections, slice.exchange(), "note.#")) {
             test.run(ownRelay, capture, latch);

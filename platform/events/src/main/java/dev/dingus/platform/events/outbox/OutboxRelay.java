@@ -47,19 +47,22 @@ public class OutboxRelay extends WakeableLoop {
     private final EventPublisher publisher;
     private final JsonMapper json;
     private final EventsProperties props;
+    private final List<RelayedEventsListener> listeners;
     /** The highest position relayed since the last rescan: rows above it are new. */
     private long cursor;
     /** Rows at or below the cursor can only appear from transactions with an id at least this (xid8). */
     private long lateHorizon;
     private long lastRescan = System.nanoTime();
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventPublisher publisher, JsonMapper json, EventsProperties props) {
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventPublisher publisher, JsonMapper json, EventsProperties props,
+            List<RelayedEventsListener> listeners) {
         super("outbox-relay", Duration.ofSeconds(5));
         this.jdbc = jdbc;
         this.tx = tx;
         this.publisher = publisher;
         this.json = json;
         this.props = props;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -133,7 +136,21 @@ public class OutboxRelay extends WakeableLoop {
             // All late rows of transactions older than the horizon were in this batch; a full late batch may have left some.
             lateHorizon = Math.max(lateHorizon, polled.horizon());
         }
+        if (!polled.rows().isEmpty()) {
+            tellListeners(polled.rows().stream().map(Row::event).toList());
+        }
         return polled.rows().size();
+    }
+
+    /** A listener's failure is its own: the batch is relayed and stays relayed. */
+    private void tellListeners(List<EventEnvelope> events) {
+        for (RelayedEventsListener listener : listeners) {
+            try {
+                listener.relayed(events);
+            } catch (RuntimeException e) {
+                log.warn("A listener of relayed events failed: {}", e.toString());
+            }
+        }
     }
 
     /**
