@@ -97,6 +97,38 @@ public class LatestPageCache {
             return 1""", Long.class);
 
     /**
+     * The backstop for after-commit writes that never happened (see {@link #repair}). KEYS: per room its page, then
+     * its version. ARGV: ttl, then per room the highest seq created (0: none), a count m, and m (seq, text) pairs:
+     * a cached entry that lacks its text is stale. The texts are JSON members such as {@code "deleted":true}; inside
+     * a JSON string every quote is escaped, so a message's own words can never match them.
+     */
+    private static final RedisScript<Long> REPAIR = RedisScript.of("""
+            local dropped = 0
+            local a = 2
+            for k = 1, #KEYS, 2 do
+              local page, version = KEYS[k], KEYS[k + 1]
+              local created = tonumber(ARGV[a])
+              local m = tonumber(ARGV[a + 1])
+              a = a + 2
+              local top = redis.call('HGET', page, 'top')
+              local stale = created > 0 and (not top or tonumber(top) < created)
+              for i = 1, m do
+                if not stale then
+                  local entry = redis.call('HGET', page, ARGV[a])
+                  if entry and not string.find(entry, ARGV[a + 1], 1, true) then stale = true end
+                end
+                a = a + 2
+              end
+              if stale then
+                redis.call('DEL', page)
+                redis.call('INCR', version)
+                redis.call('PEXPIRE', version, ARGV[1])
+                dropped = dropped + 1
+              end
+            end
+            return dropped""", Long.class);
+
+    /**
      * The newest {@code ARGV[1]} entries up to {@code top}, in one round trip and without the rest of the hash:
      * {top, entry...} when every one of them is present, else an empty list (a miss; a nil reply would reach us
      * as a list holding one null).
@@ -217,6 +249,43 @@ public class LatestPageCache {
             }
         });
         if (!guard.run(() -> redis.execute(APPEND, roomKeys, args.toArray()))) {
+            dirty.addAll(byRoom.keySet());
+        }
+    }
+
+    /**
+     * What the outbox relay saw committed in one room: the highest seq created (0: none), and for each seq edited or
+     * deleted a JSON member its cached entry must contain to be current ({@code "deleted":true}, say).
+     */
+    public record Committed(long createdTop, Map<Long, String> currentEntries) {}
+
+    /**
+     * The backstop of {@link #append} and {@link #replace}. Those run right after the commit, on the node that
+     * committed; a node that died in between leaves a page that still looks whole but ends before the newest
+     * messages, or still shows an edited or deleted text, until it expires. Every commit also reaches the outbox
+     * relay, on whichever node, which calls this: a page that falls short of what was committed is dropped, with
+     * its version moved on so that no fill that read the database before the commit can write it back. Normally
+     * the node's own append came first and no page of new messages is dropped; a page holding an edited or deleted
+     * message it already shows is kept too.
+     */
+    public void repair(Map<UUID, Committed> byRoom) {
+        if (byRoom.isEmpty()) {
+            return;
+        }
+        List<String> roomKeys = new ArrayList<>(byRoom.size() * 2);
+        List<String> args = new ArrayList<>();
+        args.add(ttlMillis);
+        byRoom.forEach((roomId, committed) -> {
+            roomKeys.add(keys.latestPage(roomId));
+            roomKeys.add(keys.latestPageVersion(roomId));
+            args.add(Long.toString(committed.createdTop()));
+            args.add(Integer.toString(committed.currentEntries().size()));
+            committed.currentEntries().forEach((seq, text) -> {
+                args.add(Long.toString(seq));
+                args.add(text);
+            });
+        });
+        if (!guard.run(() -> redis.execute(REPAIR, roomKeys, args.toArray()))) {
             dirty.addAll(byRoom.keySet());
         }
     }
