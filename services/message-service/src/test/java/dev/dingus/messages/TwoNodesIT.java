@@ -10,7 +10,6 @@ import dev.dingus.messages.support.RoomRows;
 import dev.dingus.messages.support.SocketClients;
 import dev.dingus.messages.support.TestUser;
 import dev.dingus.platform.web.security.RevokedSessions;
-import dev.dingus.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +36,7 @@ class TwoNodesIT extends IntegrationTestBase {
     private String secondNodeUrl() {
         synchronized (TwoNodesIT.class) {
             if (second == null) {
-                TestInfrastructure.Slice s = slice();
-                // Command-line arguments: they win over application.yml (default properties would not).
-                List<String> args = new ArrayList<>(List.of(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + s.jdbcUrl(),
-                        "--spring.datasource.username=" + TestInfrastructure.PG_USER,
-                        "--spring.datasource.password=" + TestInfrastructure.PG_PASSWORD,
-                        "--dingus.redis.prefix=" + s.redisPrefix(),
-                        "--dingus.events.exchange=" + s.exchange(),
-                        "--dingus.events.queue=" + s.queue("message-service"),
-                        "--dingus.events.temporary=true",
-                        "--dingus.events.relay-interval=200ms",
-                        "--dingus.security.jwks-uri=" + TOKENS.jwksUri(),
-                        "--dingus.messages.membership.room-service-url=" + ROOM_SERVICE.url(),
-                        "--dingus.messages.node-id=message-2",
-                        "--dingus.messages.socket.port=0",
-                        "--dingus.messages.socket.host=127.0.0.1"));
-                PURGE.forEach((name, value) -> args.add("--" + name + "=" + value));
+                List<String> args = anotherNodeArguments("message-2", 0, 0);
                 second = new SpringApplicationBuilder(MessageServiceApplication.class).run(args.toArray(String[]::new));
             }
             return "http://127.0.0.1:" + second.getBean(SocketServer.class).port();

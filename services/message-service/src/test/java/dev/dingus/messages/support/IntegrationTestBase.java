@@ -12,7 +12,9 @@ import dev.dingus.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -95,6 +97,32 @@ public abstract class IntegrationTestBase {
 
     protected static TestInfrastructure.Slice slice() {
         return slice;
+    }
+
+    /**
+     * The command-line arguments of one more message-service node on this test's slice (database, Redis prefix,
+     * exchange and event queue, token keys, room-service stand-in), as in cluster mode. Port 0: any free port.
+     * Command-line arguments win over application.yml (default properties would not).
+     */
+    protected static List<String> anotherNodeArguments(String nodeId, int httpPort, int socketPort) {
+        TestInfrastructure.Slice s = slice();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + httpPort,
+                "--spring.datasource.url=" + s.jdbcUrl(),
+                "--spring.datasource.username=" + TestInfrastructure.PG_USER,
+                "--spring.datasource.password=" + TestInfrastructure.PG_PASSWORD,
+                "--dingus.redis.prefix=" + s.redisPrefix(),
+                "--dingus.events.exchange=" + s.exchange(),
+                "--dingus.events.queue=" + s.queue("message-service"),
+                "--dingus.events.temporary=true",
+                "--dingus.events.relay-interval=200ms",
+                "--dingus.security.jwks-uri=" + TOKENS.jwksUri(),
+                "--dingus.messages.membership.room-service-url=" + ROOM_SERVICE.url(),
+                "--dingus.messages.node-id=" + nodeId,
+                "--dingus.messages.socket.port=" + socketPort,
+                "--dingus.messages.socket.host=127.0.0.1"));
+        PURGE.forEach((name, value) -> args.add("--" + name + "=" + value));
+        return args;
     }
 
     protected Api api() {

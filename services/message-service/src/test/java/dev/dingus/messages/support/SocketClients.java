@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SocketClients implements AutoCloseable {
     static final Path DIR = Path.of("src/test/node").toAbsolutePath();
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long the driver waits for an ack before it reports a timeout. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
     private static boolean installed;
 
     private final Process process;
@@ -210,7 +212,14 @@ public final class SocketClients implements AutoCloseable {
 
         /** Emits with an ack callback without waiting; the future yields the ack's first argument. */
         public CompletableFuture<JsonNode> emitAckAsync(String event, Object payload) {
-            return sendAsync(emitCommand(event, payload, true)).thenApply(reply -> {
+            return emitAckAsync(event, payload, ACK_TIMEOUT);
+        }
+
+        /** As {@link #emitAckAsync(String, Object)}, failing once no ack came within {@code timeout}. */
+        public CompletableFuture<JsonNode> emitAckAsync(String event, Object payload, Duration timeout) {
+            ObjectNode cmd = emitCommand(event, payload, true);
+            cmd.put("timeoutMs", timeout.toMillis());
+            return sendAsync(cmd).thenApply(reply -> {
                 if (!reply.path("ok").asBoolean()) {
                     throw new AssertionError("no ack for " + event + ": " + reply);
                 }
@@ -241,7 +250,7 @@ public final class SocketClients implements AutoCloseable {
             cmd.put("event", event);
             cmd.set("args", JSON.valueToTree(List.of(payload)));
             cmd.put("ack", ack);
-            cmd.put("timeoutMs", 15000);
+            cmd.put("timeoutMs", ACK_TIMEOUT.toMillis());
             return cmd;
         }
 
