@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops and starts the machine's own RabbitMQ and Redis for failure tests (the commands the machine uses).
+ * Stops and starts the machine's own RabbitMQ, Redis and PostgreSQL for failure tests (the commands the machine
+ * uses).
  * Only for tests that prove recovery; they must start what they stopped, also when they fail.
  */
 public final class LocalServices {
@@ -27,6 +28,24 @@ public final class LocalServices {
         run(List.of("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
                 "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"));
         awaitPort(6379, Duration.ofSeconds(30));
+    }
+
+    /** A fast shutdown, as for a restart or a failover: open connections are ended, running transactions roll back. */
+    public static void stopPostgres() { run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "stop", "-m", "fast")); }
+
+    public static void startPostgres() {
+        run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "start"));
+        awaitPort(5432, Duration.ofSeconds(60));
+    }
+
+    /** The one cluster's version, as the machine's start command finds it ({@code ls /etc/postgresql}). */
+    private static String postgresVersion() {
+        try (var versions = java.nio.file.Files.list(java.nio.file.Path.of("/etc/postgresql"))) {
+            return versions.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("no cluster under /etc/postgresql"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /etc/postgresql", e);
+        }
     }
 
     public static boolean portOpen(int port) {

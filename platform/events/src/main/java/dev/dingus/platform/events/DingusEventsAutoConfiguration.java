@@ -172,7 +172,7 @@ public class DingusEventsAutoConfiguration {
         container.setDefaultRequeueRejected(false);
         container.setMissingQueuesFatal(false);
         TransactionTemplate template = dataSource.getIfAvailable() != null ? tx.getIfAvailable() : null;
-        container.setMessageListener(new EventDispatcher(handlers, processed, template, json));
+        container.setMessageListener(new EventDispatcher(handlers, processed, template, json, container::isRunning));
         return container;
     }
 

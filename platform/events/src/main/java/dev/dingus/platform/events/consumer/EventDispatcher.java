@@ -4,11 +4,13 @@ import dev.dingus.platform.events.EventEnvelope;
 import dev.dingus.platform.events.EventHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,22 +19,30 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Hands each delivered event to the handler of its type, once per event id (events the handler says do not
  * concern it are dropped before any of that). A handler failure is retried a
- * few times; then the message is rejected without requeue and RabbitMQ dead-letters it.
+ * few times; then the message is rejected without requeue and RabbitMQ dead-letters it. A failure to reach the
+ * service's database or Redis is not the event's fault: the event waits, in order, until they answer (ADR 0001).
+ * Dead-lettering it would lose it for good: a member's removal, say, would never reach this service.
  */
 public class EventDispatcher implements MessageListener {
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int ATTEMPTS = 3;
+    private static final long FIRST_OUTAGE_PAUSE_MS = 250;
+    private static final long MAX_OUTAGE_PAUSE_MS = 5_000;
 
     private final Map<String, EventHandler<?>> handlers;
     private final ProcessedEvents processed;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    /** False once the listener container stops: an event waiting out an outage then goes back to its queue. */
+    private final BooleanSupplier consuming;
 
-    public EventDispatcher(List<EventHandler<?>> handlers, ProcessedEvents processed, TransactionTemplate tx, JsonMapper json) {
+    public EventDispatcher(List<EventHandler<?>> handlers, ProcessedEvents processed, TransactionTemplate tx, JsonMapper json,
+            BooleanSupplier consuming) {
         this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::type, Function.identity()));
         this.processed = processed;
         this.tx = tx;
         this.json = json;
+        this.consuming = consuming;
     }
 
     public java.util.Set<String> types() {
@@ -51,19 +61,39 @@ public class EventDispatcher implements MessageListener {
         if (handler == null || envelope.id() == null) {
             return;
         }
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int failures = 0;
+        long outagePause = 0;
+        long outageStarted = 0;
+        while (true) {
             try {
                 handleOnce(handler, envelope);
+                if (outagePause > 0) {
+                    log.info("Handled event {} of type {} after waiting {} ms for its stores", envelope.id(), envelope.type(),
+                            (System.nanoTime() - outageStarted) / 1_000_000);
+                }
                 return;
             } catch (RuntimeException e) {
-                last = e;
+                if (Outages.isOutage(e)) {
+                    if (outagePause == 0) {
+                        outageStarted = System.nanoTime();
+                        log.warn("Event {} of type {} waits: a store is unreachable ({})", envelope.id(), envelope.type(), e.toString());
+                    }
+                    if (!consuming.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                        throw new ImmediateRequeueAmqpException("Stopping while event " + envelope.id() + " waits for its stores", e);
+                    }
+                    outagePause = Math.min(MAX_OUTAGE_PAUSE_MS, outagePause == 0 ? FIRST_OUTAGE_PAUSE_MS : outagePause * 2);
+                    sleep(outagePause);
+                    continue;
+                }
+                failures++;
                 log.warn("Handling event {} of type {} failed (attempt {}/{}): {}", envelope.id(), envelope.type(),
-                        attempt, ATTEMPTS, e.toString());
-                sleep(200L * attempt);
+                        failures, ATTEMPTS, e.toString());
+                if (failures == ATTEMPTS) {
+                    throw new AmqpRejectAndDontRequeueException("Event " + envelope.id() + " failed " + ATTEMPTS + " times", e);
+                }
+                sleep(200L * failures);
             }
         }
-        throw new AmqpRejectAndDontRequeueException("Event " + envelope.id() + " failed " + ATTEMPTS + " times", last);
     }
 
     private <T> void handleOnce(EventHandler<T> handler, EventEnvelope envelope) {
