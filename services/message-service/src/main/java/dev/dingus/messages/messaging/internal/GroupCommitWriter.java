@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,16 +37,23 @@ import tools.jackson.databind.util.RawValue;
 
 /**
  * Group commit: sends are queued, and each writer thread stores whatever arrived meanwhile (up to
- * {@code maxBatch}, waiting at most {@code linger} for more) in one transaction — idempotency lookup, seq
- * allocation, insert and outbox events, a handful of round trips for the whole batch, after one Redis round trip
- * for the send rate of all its senders. Every send is answered
- * only after that commit. A room always goes to the same writer, so its messages keep their order.
+ * {@code maxBatch}, waiting at most {@code linger} for more) in one transaction — messages with their seqs, then
+ * outbox events, then the commit: three round trips for the whole batch, after one Redis round trip for the send
+ * rate of all its senders. Every send is answered only after that commit. A room always goes to the same writer,
+ * so its messages keep their order.
+ *
+ * <p>Resends are rare, so the first attempt does not look them up: the unique (sender, clientMsgId) key refuses a
+ * resend of a stored message, the transaction rolls back whole (seqs included, so none goes missing), and the batch
+ * is tried again with the lookup, which answers the resend with the original.
  */
 @Component
 public class GroupCommitWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int ATTEMPTS = 3;
-    /** Deadlock, serialization failure, unique violation (a resend racing on another node): try the batch again. */
+    /**
+     * Deadlock, serialization failure, unique violation (a resend of a stored message, which the next attempt looks
+     * up, or one racing on another node): try the batch again.
+     */
     private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23505");
 
     /** One send waiting to be stored. */
@@ -209,8 +215,9 @@ public class GroupCommitWriter implements SmartLifecycle {
         List<Written> written = null;
         long startedAt = System.nanoTime();
         for (int attempt = 1; written == null; attempt++) {
+            boolean lookUpResends = attempt > 1;
             try {
-                written = tx.execute(status -> writeInTransaction(batch));
+                written = tx.execute(status -> writeInTransaction(batch, lookUpResends));
             } catch (RuntimeException e) {
                 if (attempt < ATTEMPTS && retryable(e)) {
                     log.debug("Retrying a batch of {} messages after {}", batch.size(), sqlState(e));
@@ -244,24 +251,18 @@ public class GroupCommitWriter implements SmartLifecycle {
         });
     }
 
-    /** One transaction for the whole batch; answers in the order of the batch. */
-    private List<Written> writeInTransaction(List<Request> batch) {
-        List<UUID> senders = new ArrayList<>();
-        List<String> clientIds = new ArrayList<>();
-        for (Request r : batch) {
-            if (r.row().clientMsgId() != null) {
-                senders.add(r.row().senderId());
-                clientIds.add(r.row().clientMsgId());
-            }
-        }
-        Map<String, MessageView> stored = store.findByClientIds(senders, clientIds);
+    /**
+     * One transaction for the whole batch; answers in the order of the batch. Without {@code lookUpResends}, a resend
+     * of a stored message fails the insert on the unique key (and the caller tries again with it).
+     */
+    private List<Written> writeInTransaction(List<Request> batch, boolean lookUpResends) {
+        Map<String, MessageView> stored = lookUpResends ? storedResends(batch) : Map.of();
 
         // Which requests are new; a resend inside the same batch points at the first of its kind.
         Written[] answers = new Written[batch.size()];
         int[] sameAs = new int[batch.size()];
         Map<String, Integer> firstOfKey = new HashMap<>();
         List<Integer> fresh = new ArrayList<>();
-        Map<UUID, Integer> countsByRoom = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             NewRow row = batch.get(i).row();
             sameAs[i] = -1;
@@ -275,25 +276,18 @@ public class GroupCommitWriter implements SmartLifecycle {
                     firstOfKey.put(key, i);
                 }
                 fresh.add(i);
-                countsByRoom.merge(row.roomId(), 1, Integer::sum);
             }
         }
 
         if (!fresh.isEmpty()) {
-            Map<UUID, Long> tops = store.allocateSeqs(countsByRoom);
-            Map<UUID, Long> next = new HashMap<>();
-            tops.forEach((room, top) -> next.put(room, top - countsByRoom.get(room) + 1));
             Instant now = Times.now();
             String createdAt = Times.format(now);
-            List<NewRow> rows = new ArrayList<>(fresh.size());
-            List<Long> seqs = new ArrayList<>(fresh.size());
+            Map<UUID, Long> seqs = store.insertAll(fresh.stream().map(i -> batch.get(i).row()).toList(), now);
             List<MessageCreated> events = new ArrayList<>(fresh.size());
             for (int i : fresh) {
                 Request r = batch.get(i);
                 NewRow row = r.row();
-                long seq = next.merge(row.roomId(), 1L, Long::sum) - 1;
-                rows.add(row);
-                seqs.add(seq);
+                long seq = seqs.get(row.id());
                 MessageView view = new MessageView(row.id(), row.roomId(), seq, row.senderId(), row.senderUsername(),
                         row.content(), row.clientMsgId(), createdAt, null, false);
                 List<String> mentions = ContentRules.mentions(row.content());
@@ -301,7 +295,6 @@ public class GroupCommitWriter implements SmartLifecycle {
                 events.add(new MessageCreated(row.id(), row.roomId(), r.roomKind(), seq, row.senderId(),
                         row.senderUsername(), row.content(), mentions, now));
             }
-            store.insertAll(rows, seqs, now);
             outbox.publishAll(EventTypes.MESSAGE_CREATED, events);
         }
         List<Written> result = new ArrayList<>(batch.size());
@@ -309,6 +302,19 @@ public class GroupCommitWriter implements SmartLifecycle {
             result.add(sameAs[i] >= 0 ? new Written(answers[sameAs[i]].message(), true, List.of()) : answers[i]);
         }
         return result;
+    }
+
+    /** Messages already stored under the batch's (sender, clientMsgId) keys. */
+    private Map<String, MessageView> storedResends(List<Request> batch) {
+        List<UUID> senders = new ArrayList<>();
+        List<String> clientIds = new ArrayList<>();
+        for (Request r : batch) {
+            if (r.row().clientMsgId() != null) {
+                senders.add(r.row().senderId());
+                clientIds.add(r.row().clientMsgId());
+            }
+        }
+        return store.findByClientIds(senders, clientIds);
     }
 
     private static boolean retryable(Throwable e) {

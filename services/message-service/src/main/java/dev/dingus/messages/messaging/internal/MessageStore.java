@@ -33,7 +33,7 @@ public class MessageStore {
     /** A message with what the rules need beyond the view. */
     public record Row(MessageView view, UUID deletedBy) {}
 
-    /** One new message of a batch; its seq is decided by {@link #allocateSeqs}. */
+    /** One new message of a batch; its seq is decided by {@link #insertAll}. */
     public record NewRow(UUID id, UUID roomId, UUID senderId, String senderUsername, String content, String clientMsgId) {}
 
     private final JdbcTemplate jdbcTemplate;
@@ -87,47 +87,45 @@ public class MessageStore {
     }
 
     /**
-     * Raises each room's counter by its count, in room order (rows are locked in the same order by every
-     * writer, so two nodes cannot deadlock); returns each room's new last seq.
+     * Stores a batch of new messages and gives each its seq, in one statement (one round trip): each room's counter
+     * is raised by its number of rows, and the rows of a room take the seqs below the new top in batch order.
+     * Counters are locked in room order by every writer, so two nodes cannot deadlock.
      */
-    Map<UUID, Long> allocateSeqs(Map<UUID, Integer> countsByRoom) {
-        List<UUID> rooms = new ArrayList<>(countsByRoom.keySet());
-        Collections.sort(rooms);
-        Long[] counts = rooms.stream().map(r -> (long) countsByRoom.get(r)).toArray(Long[]::new);
-        Map<UUID, Long> tops = new HashMap<>();
+    static final String INSERT_WITH_SEQS = """
+            WITH batch AS (
+              SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                WITH ORDINALITY AS u(id, room_id, sender_id, sender_username, content, client_msg_id, ord)
+            ), tops AS (
+              INSERT INTO room_sequences (room_id, last_seq)
+              SELECT room_id, count(*) FROM batch GROUP BY room_id ORDER BY room_id
+              ON CONFLICT (room_id) DO UPDATE SET last_seq = room_sequences.last_seq + EXCLUDED.last_seq
+              RETURNING room_id, last_seq
+            )
+            INSERT INTO messages (id, room_id, seq, sender_id, sender_username, content, client_msg_id, created_at)
+            SELECT b.id, b.room_id,
+                   t.last_seq - count(*) OVER room + row_number() OVER (room ORDER BY b.ord),
+                   b.sender_id, b.sender_username, b.content, b.client_msg_id, ?
+            FROM batch b JOIN tops t ON t.room_id = b.room_id
+            WINDOW room AS (PARTITION BY b.room_id)
+            RETURNING id, seq""";
+
+    /** Inserts a batch of messages, allocating their seqs; returns each message's seq by id. */
+    Map<UUID, Long> insertAll(List<NewRow> rows, Instant createdAt) {
+        Map<UUID, Long> seqs = new HashMap<>();
         jdbcTemplate.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO room_sequences (room_id, last_seq)
-                    SELECT room_id, n FROM unnest(?::uuid[], ?::bigint[]) WITH ORDINALITY AS u(room_id, n, ord) ORDER BY ord
-                    ON CONFLICT (room_id) DO UPDATE SET last_seq = room_sequences.last_seq + EXCLUDED.last_seq
-                    RETURNING room_id, last_seq""");
-            ps.setArray(1, con.createArrayOf("uuid", rooms.toArray()));
-            ps.setArray(2, con.createArrayOf("bigint", counts));
+            PreparedStatement ps = con.prepareStatement(INSERT_WITH_SEQS);
+            ps.setArray(1, array(con, "uuid", rows.stream().map(NewRow::id).toArray()));
+            ps.setArray(2, array(con, "uuid", rows.stream().map(NewRow::roomId).toArray()));
+            ps.setArray(3, array(con, "uuid", rows.stream().map(NewRow::senderId).toArray()));
+            ps.setArray(4, array(con, "text", rows.stream().map(NewRow::senderUsername).toArray()));
+            ps.setArray(5, array(con, "text", rows.stream().map(NewRow::content).toArray()));
+            ps.setArray(6, array(con, "text", rows.stream().map(NewRow::clientMsgId).toArray()));
+            ps.setTimestamp(7, Timestamp.from(createdAt));
             return ps;
         }, rs -> {
-            tops.put(rs.getObject(1, UUID.class), rs.getLong(2));
+            seqs.put(rs.getObject(1, UUID.class), rs.getLong(2));
         });
-        return tops;
-    }
-
-    /** Inserts a batch of messages (seqs already allocated) in one statement. */
-    void insertAll(List<NewRow> rows, List<Long> seqs, Instant createdAt) {
-        jdbcTemplate.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO messages (id, room_id, seq, sender_id, sender_username, content, client_msg_id, created_at)
-                    SELECT id, room_id, seq, sender_id, sender_username, content, client_msg_id, ?
-                    FROM unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[])
-                      AS u(id, room_id, seq, sender_id, sender_username, content, client_msg_id)""");
-            ps.setTimestamp(1, Timestamp.from(createdAt));
-            ps.setArray(2, array(con, "uuid", rows.stream().map(NewRow::id).toArray()));
-            ps.setArray(3, array(con, "uuid", rows.stream().map(NewRow::roomId).toArray()));
-            ps.setArray(4, array(con, "bigint", seqs.toArray()));
-            ps.setArray(5, array(con, "uuid", rows.stream().map(NewRow::senderId).toArray()));
-            ps.setArray(6, array(con, "text", rows.stream().map(NewRow::senderUsername).toArray()));
-            ps.setArray(7, array(con, "text", rows.stream().map(NewRow::content).toArray()));
-            ps.setArray(8, array(con, "text", rows.stream().map(NewRow::clientMsgId).toArray()));
-            return ps;
-        });
+        return seqs;
     }
 
     private static Array array(Connection con, String type, Object[] values) throws SQLException {

@@ -108,20 +108,14 @@ class CacheBackstopIT extends IntegrationTestBase {
     /** What {@link GroupCommitWriter} commits for these sends, and nothing of what it does after the commit. */
     private void commitWithoutCacheWrite(TestUser sender, UUID roomId, String... contents) {
         tx.executeWithoutResult(status -> {
-            long top = store.allocateSeqs(Map.of(roomId, contents.length)).get(roomId);
-            long first = top - contents.length + 1;
             Instant now = Times.now();
             List<NewRow> rows = new java.util.ArrayList<>();
-            List<Long> seqs = new java.util.ArrayList<>();
-            List<MessageCreated> events = new java.util.ArrayList<>();
-            for (int i = 0; i < contents.length; i++) {
-                NewRow row = new NewRow(UUID.randomUUID(), roomId, sender.id(), sender.username(), contents[i], null);
-                rows.add(row);
-                seqs.add(first + i);
-                events.add(new MessageCreated(row.id(), roomId, "private", first + i, sender.id(), sender.username(),
-                        contents[i], List.of(), now));
+            for (String content : contents) {
+                rows.add(new NewRow(UUID.randomUUID(), roomId, sender.id(), sender.username(), content, null));
             }
-            store.insertAll(rows, seqs, now);
+            Map<UUID, Long> seqs = store.insertAll(rows, now);
+            List<MessageCreated> events = rows.stream().map(row -> new MessageCreated(row.id(), roomId, "private",
+                    seqs.get(row.id()), sender.id(), sender.username(), row.content(), List.of(), now)).toList();
             outbox.publishAll(EventTypes.MESSAGE_CREATED, events);
         });
     }

@@ -14,4 +14,11 @@ class MessageStorePlansIT extends IntegrationTestBase {
 
         assertThat(plan).contains("Index Scan").doesNotContain("Seq Scan");
     }
+
+    @Test
+    void theInsertWithSeqsReadsNoTable() {
+        String plan = GenericPlans.explain(dataSource, MessageStore.INSERT_WITH_SEQS, "messages", "room_sequences");
+
+        assertThat(plan).contains("Insert on messages").contains("Insert on room_sequences").doesNotContain("Seq Scan");
+    }
 }
