@@ -1,6 +1,9 @@
 package dev.dingus.platform.events;
 
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
 import java.util.List;
+import org.springframework.amqp.AmqpIOException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
@@ -44,6 +47,7 @@ public class EventPublisher {
     public void publishConfirmed(List<EventEnvelope> events) {
         // One channel for the whole batch, and one wait for all its confirms on that channel.
         rabbit.invoke(ops -> {
+            long first = ops.execute(Channel::getNextPublishSeqNo);
             for (EventEnvelope event : events) {
                 MessageProperties properties = new MessageProperties();
                 properties.setMessageId(event.id().toString());
@@ -56,6 +60,14 @@ public class EventPublisher {
             }
             // Throws (and closes the channel) if the broker refused any of them or did not answer in time.
             ops.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+            // Unless the broker closed the channel first (a channel error, a lost connection): Spring's cached channel
+            // then goes on with a fresh one, whose wait had nothing to wait for. Only the channel that took every
+            // publish counted them all, so a different count means some were never confirmed.
+            long next = ops.execute(Channel::getNextPublishSeqNo);
+            if (next != first + events.size()) {
+                throw new AmqpIOException(new IOException("The channel closed before the broker confirmed "
+                        + events.size() + " events"));
+            }
             return null;
         });
     }
