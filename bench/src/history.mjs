@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { psql, uuid, quote } from "./db.mjs";
-import { request, retrying } from "./http.mjs";
+import { getText, request, retrying } from "./http.mjs";
 import { createRooms, deleteRooms } from "./rooms.mjs";
 import { Histogram, round3 } from "./histogram.mjs";
 import { ProcSampler } from "./procstats.mjs";
@@ -56,9 +56,8 @@ COMMIT;`);
 
 async function latestPage(url, roomId, token, query = "") {
   const t = performance.now();
-  const res = await fetch(`${url}/api/v1/rooms/${roomId}/messages${query}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10000) });
-  const body = await res.text();
-  return { ms: performance.now() - t, status: res.status, body };
+  const res = await getText(`${url}/api/v1/rooms/${roomId}/messages${query}`, { authorization: `Bearer ${token}` }, 10000);
+  return { ms: performance.now() - t, status: res.status, body: res.body };
 }
 
 /** Closed-loop reads with `concurrency` in flight; readers take turns (the gateway limits each user). */
