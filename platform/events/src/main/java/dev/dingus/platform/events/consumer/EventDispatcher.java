@@ -106,7 +106,7 @@ public class EventDispatcher implements MessageListener {
                 try {
                     handler.handle(payload, envelope);
                 } catch (RuntimeException e) {
-                    processed.forget(envelope.id());
+                    takeBackMark(envelope);
                     throw e;
                 }
             }
@@ -117,6 +117,29 @@ public class EventDispatcher implements MessageListener {
                 handler.handle(payload, envelope);
             }
         });
+    }
+
+    /**
+     * Forgets that the event was processed after its handler failed, waiting out an outage of the store that holds
+     * the mark (the handler most likely failed for the same outage). A mark left behind would make the redelivered
+     * event look handled: it would be lost.
+     */
+    private void takeBackMark(EventEnvelope envelope) {
+        long pause = FIRST_OUTAGE_PAUSE_MS;
+        while (true) {
+            try {
+                processed.forget(envelope.id());
+                return;
+            } catch (RuntimeException e) {
+                if (!Outages.isOutage(e) || !consuming.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    log.error("Event {} of type {} stays marked as processed although its handler failed: {}",
+                            envelope.id(), envelope.type(), e.toString());
+                    throw e;
+                }
+                sleep(pause);
+                pause = Math.min(MAX_OUTAGE_PAUSE_MS, pause * 2);
+            }
+        }
     }
 
     private static void sleep(long millis) {

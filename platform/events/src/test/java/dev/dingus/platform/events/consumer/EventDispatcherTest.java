@@ -77,6 +77,35 @@ class EventDispatcherTest {
     }
 
     @Test
+    void aMarkTheHandlerCouldNotLiveUpToIsTakenBackOnceTheStoreIsBackSoTheEventIsNotLost() {
+        // Redis goes away between marking the event and handling it: the handler fails, and so do the first tries to
+        // take the mark back. Left in place, the mark would make the retried event look handled.
+        AtomicInteger forgetFailures = new AtomicInteger(2);
+        ProcessedEvents flakyRedis = new ProcessedEvents() {
+            @Override
+            public boolean markProcessed(UUID eventId) {
+                return processed.add(eventId);
+            }
+
+            @Override
+            public void forget(UUID eventId) {
+                if (forgetFailures.getAndDecrement() > 0) {
+                    throw new org.springframework.data.redis.RedisConnectionFailureException("down");
+                }
+                processed.remove(eventId);
+            }
+        };
+        FailingHandler handler = new FailingHandler(1,
+                () -> new org.springframework.data.redis.RedisConnectionFailureException("down"));
+        EventDispatcher dispatcher = new EventDispatcher(List.of(handler), flakyRedis, null, json, () -> true);
+
+        dispatcher.onMessage(message());
+
+        assertThat(handler.handled).hasValue(1);
+        assertThat(forgetFailures.get()).as("the mark was taken back after two failed tries").isNegative();
+    }
+
+    @Test
     void onlyFailuresToReachAStoreCountAsOutages() {
         assertThat(Outages.isOutage(new RuntimeException(new SQLException("terminating connection", "57P01")))).isTrue();
         assertThat(Outages.isOutage(new java.sql.SQLTransientConnectionException("request timed out"))).isTrue();
