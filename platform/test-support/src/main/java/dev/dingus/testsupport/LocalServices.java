@@ -31,7 +31,9 @@ public final class LocalServices {
     }
 
     /** A fast shutdown, as for a restart or a failover: open connections are ended, running transactions roll back. */
-    public static void stopPostgres() { run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "stop", "-m", "fast")); }
+    public static void stopPostgres() {
+        run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "stop", "-m", "fast"));
+    }
 
     public static void startPostgres() {
         run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "start"));

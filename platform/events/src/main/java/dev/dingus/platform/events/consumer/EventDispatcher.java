@@ -78,10 +78,10 @@ public class EventDispatcher implements MessageListener {
                         outageStarted = System.nanoTime();
                         log.warn("Event {} of type {} waits: a store is unreachable ({})", envelope.id(), envelope.type(), e.toString());
                     }
-                    if (!consuming.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    if (!mayWait()) {
                         throw new ImmediateRequeueAmqpException("Stopping while event " + envelope.id() + " waits for its stores", e);
                     }
-                    outagePause = Math.min(MAX_OUTAGE_PAUSE_MS, outagePause == 0 ? FIRST_OUTAGE_PAUSE_MS : outagePause * 2);
+                    outagePause = longer(outagePause);
                     sleep(outagePause);
                     continue;
                 }
@@ -125,21 +125,31 @@ public class EventDispatcher implements MessageListener {
      * event look handled: it would be lost.
      */
     private void takeBackMark(EventEnvelope envelope) {
-        long pause = FIRST_OUTAGE_PAUSE_MS;
+        long pause = 0;
         while (true) {
             try {
                 processed.forget(envelope.id());
                 return;
             } catch (RuntimeException e) {
-                if (!Outages.isOutage(e) || !consuming.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                if (!Outages.isOutage(e) || !mayWait()) {
                     log.error("Event {} of type {} stays marked as processed although its handler failed: {}",
                             envelope.id(), envelope.type(), e.toString());
                     throw e;
                 }
+                pause = longer(pause);
                 sleep(pause);
-                pause = Math.min(MAX_OUTAGE_PAUSE_MS, pause * 2);
             }
         }
+    }
+
+    /** Waiting out an outage makes sense only while the container consumes and this thread is not interrupted. */
+    private boolean mayWait() {
+        return consuming.getAsBoolean() && !Thread.currentThread().isInterrupted();
+    }
+
+    /** The next pause of a wait for a store: 250 ms first, then twice the last, at most 5 s. */
+    private static long longer(long pause) {
+        return pause == 0 ? FIRST_OUTAGE_PAUSE_MS : Math.min(MAX_OUTAGE_PAUSE_MS, pause * 2);
     }
 
     private static void sleep(long millis) {
