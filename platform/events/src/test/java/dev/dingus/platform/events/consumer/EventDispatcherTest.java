@@ -114,6 +114,22 @@ class EventDispatcherTest {
         assertThat(Outages.isOutage(new IllegalArgumentException("bad payload"))).isFalse();
     }
 
+    @Test
+    void theSqlStateDecidesOverTheClassSpringTranslatedItTo() {
+        // Spring's translations of PostgreSQL's answers: each about the statement, so retrying cannot help.
+        assertThat(Outages.isOutage(new org.springframework.dao.QueryTimeoutException("statement timeout",
+                new SQLException("canceling statement due to statement timeout", "57014")))).isFalse();
+        assertThat(Outages.isOutage(new org.springframework.dao.DataAccessResourceFailureException("index row",
+                new SQLException("index row size exceeds btree maximum", "54000")))).isFalse();
+        // A Redis command without an answer carries no SQL state, and the server out of connections is away.
+        assertThat(Outages.isOutage(new org.springframework.dao.QueryTimeoutException("Redis command timed out",
+                new RuntimeException("Command timed out after 2 second(s)")))).isTrue();
+        assertThat(Outages.isOutage(new org.springframework.dao.DataAccessResourceFailureException("full",
+                new SQLException("sorry, too many clients already", "53300")))).isTrue();
+        assertThat(Outages.isOutage(new org.springframework.transaction.CannotCreateTransactionException("no connection",
+                new SQLException("Connection refused", "08001")))).isTrue();
+    }
+
     private Message message() {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "note.saved", Instant.now(), "test",
                 json.readTree("{\"text\":\"hello\"}"));
