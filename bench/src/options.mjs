@@ -25,7 +25,8 @@ Fixed and ramp
   --room-size S           members per room (default 10)
   --rate r                messages/s per client (fixed; default 0.5)
   --duration D            measured seconds (fixed; default 20)
-  --warmup W              seconds of unmeasured load first (default 5)
+  --warmup W              seconds of unmeasured load first (default 5; history: unmeasured reads,
+                          at least 200)
   --drain S               seconds to wait for the last deliveries (default 10)
   --size N                characters per message (default 100)
   --ack-timeout S         seconds before a send counts as unanswered (default 10)
