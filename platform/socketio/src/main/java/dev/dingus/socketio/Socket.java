@@ -34,6 +34,12 @@ public final class Socket {
   private volatile Object data;
   private final Map<String, Object> attributes = new ConcurrentHashMap<>();
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  /**
+   * Held while this socket's rooms change, in {@link #rooms} and in the namespace's room map together: a join racing
+   * with a leave or the close could otherwise leave the two disagreeing, e.g. a closed socket in the namespace's map,
+   * still written to by every broadcast to that room.
+   */
+  private final Object roomsLock = new Object();
   private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
   private final Map<String, InlineEventHandler> inlineHandlers = new ConcurrentHashMap<>();
   private final List<Consumer<DisconnectReason>> disconnectHandlers = new CopyOnWriteArrayList<>();
@@ -100,19 +106,23 @@ public final class Socket {
 
   /** Joins rooms on this node; broadcasts to them from any node reach this socket. */
   public void join(String... rooms) {
-    if (!connected) {
-      return;
-    }
-    for (String room : rooms) {
-      if (this.rooms.add(room)) {
-        namespace.addToRoom(room, this);
+    synchronized (roomsLock) {
+      if (!connected) {
+        return;
+      }
+      for (String room : rooms) {
+        if (this.rooms.add(room)) {
+          namespace.addToRoom(room, this);
+        }
       }
     }
   }
 
   public void leave(String room) {
-    if (rooms.remove(room)) {
-      namespace.removeFromRoom(room, this);
+    synchronized (roomsLock) {
+      if (rooms.remove(room)) {
+        namespace.removeFromRoom(room, this);
+      }
     }
   }
 
@@ -304,14 +314,16 @@ public final class Socket {
   }
 
   void onClose(DisconnectReason reason) {
-    if (!connected) {
-      return;
+    synchronized (roomsLock) {
+      if (!connected) {
+        return;
+      }
+      connected = false;
+      for (String room : rooms) {
+        namespace.removeFromRoom(room, this);
+      }
+      rooms.clear();
     }
-    connected = false;
-    for (String room : Set.copyOf(rooms)) {
-      namespace.removeFromRoom(room, this);
-    }
-    rooms.clear();
     namespace.remove(this);
     for (Map.Entry<Long, PendingAck> e : Map.copyOf(pendingAcks).entrySet()) {
       if (pendingAcks.remove(e.getKey()) != null) {

@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -344,5 +349,82 @@ class ServerApiIT {
           .containsExactly("42[\"n\",1]", "42[\"n\",2]", "42[\"own\",3]");
       c.close();
     }
+  }
+
+  /** Sockets accepted by a server started with {@code sockets::add} as connection handler, once there are {@code n}. */
+  static List<Socket> awaitSockets(List<Socket> sockets, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + RawClient.WAIT.toNanos();
+    while (sockets.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(sockets).hasSize(n);
+    return sockets;
+  }
+
+  @Test
+  void aJoinRacingWithTheDisconnectLeavesNoClosedSocketInARoom() throws Exception {
+    List<Socket> sockets = new CopyOnWriteArrayList<>();
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(sockets::add));
+    int clients = 20;
+    for (int i = 0; i < clients; i++) {
+      connected(null);
+    }
+    String[] rooms = IntStream.range(0, 2000).mapToObj(i -> "r" + i).toArray(String[]::new);
+    // Platform threads, one per core: the join and the disconnect really run at the same time.
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      for (Socket socket : awaitSockets(sockets, clients)) {
+        CyclicBarrier go = new CyclicBarrier(2);
+        Future<?> join = pool.submit(() -> {
+          go.await();
+          socket.join(rooms);
+          return null;
+        });
+        Future<?> close = pool.submit(() -> {
+          go.await();
+          socket.disconnect();
+          return null;
+        });
+        join.get();
+        close.get();
+      }
+    }
+    for (String room : rooms) {
+      assertThat(server.namespace("/").socketsIn(room)).as(room).isEmpty();
+    }
+    for (Socket socket : sockets) {
+      assertThat(socket.rooms()).isEmpty();
+    }
+  }
+
+  @Test
+  void aJoinRacingWithALeaveOfTheSameRoomEndsTheSameInTheSocketAndTheNamespace() throws Exception {
+    List<Socket> sockets = new CopyOnWriteArrayList<>();
+    start(SocketIoServer.builder(), s -> s.namespace("/").onConnection(sockets::add));
+    connected(null);
+    Socket socket = awaitSockets(sockets, 1).getFirst();
+    int rounds = 20_000;
+    CyclicBarrier go = new CyclicBarrier(2);
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      Future<?> joins = pool.submit(() -> {
+        for (int i = 0; i < rounds; i++) {
+          go.await();
+          socket.join("x" + i);
+        }
+        return null;
+      });
+      Future<?> leaves = pool.submit(() -> {
+        for (int i = 0; i < rounds; i++) {
+          go.await();
+          socket.leave("x" + i);
+        }
+        return null;
+      });
+      joins.get();
+      leaves.get();
+    }
+    Namespace nsp = server.namespace("/");
+    List<String> differing = IntStream.range(0, rounds).mapToObj(i -> "x" + i)
+        .filter(room -> socket.rooms().contains(room) != nsp.socketsIn(room).contains(socket)).toList();
+    assertThat(differing).isEmpty();
   }
 }
