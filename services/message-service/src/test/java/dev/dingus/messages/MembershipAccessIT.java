@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.contracts.events.EventTypes;
 import dev.dingus.contracts.events.RoomDeleted;
+import dev.dingus.contracts.events.RoomMemberRemoved;
 import dev.dingus.contracts.events.RoomMemberRoleChanged;
 import dev.dingus.contracts.events.RoomUpdated;
 import dev.dingus.messages.realtime.MembershipSweep;
@@ -11,6 +12,7 @@ import dev.dingus.messages.support.Api;
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.messages.support.SocketClients;
 import dev.dingus.messages.support.TestUser;
+import dev.dingus.platform.events.EventHandler;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,42 @@ class MembershipAccessIT extends IntegrationTestBase {
         assertThat(b.emitAck("join_room", map("roomId", roomId.toString())).path("error").path("code").asString()).isEqualTo("room_not_found");
         assertThat(b.emitAck("send_message", map("roomId", roomId.toString(), "content", "let me in")).path("error").path("code").asString())
                 .isEqualTo("room_not_found");
+    }
+
+    @Autowired
+    List<EventHandler<?>> eventHandlers;
+
+    @Test
+    void aRemovalBetweenTheMembershipCheckAndTheJoinWins() {
+        TestUser owner = newUser();
+        TestUser bob = newUser();
+        UUID roomId = room(owner);
+        SocketClients.Client o = connect(owner);
+        o.emitAck("join_room", map("roomId", roomId.toString()));
+        // Bob was just added: room-service knows, its event has not arrived, so join_room asks room-service. It answers
+        // "member", and while that answer is on its way bob is removed, applied on this node as a consumed event is.
+        ROOM_SERVICE.knows(roomId, "private", "everyone", bob.id(), "member");
+        ROOM_SERVICE.whileAnswering(roomId, bob.id(), () -> {
+            ROOM_SERVICE.forgets(roomId, bob.id());
+            handleNow(EventTypes.ROOM_MEMBER_REMOVED, new RoomMemberRemoved(roomId, "private", bob.id(), "remove", null));
+        });
+        SocketClients.Client b = connect(bob);
+
+        JsonNode joined = b.emitAck("join_room", map("roomId", roomId.toString()));
+        assertThat(joined.path("error").path("code").asString()).as(joined.toString()).isEqualTo("room_not_found");
+        o.emitAck("send_message", map("roomId", roomId.toString(), "content", "bob was removed"));
+        o.awaitEvent("new_message", WAIT);
+        SocketClients.sleep(300);
+        assertThat(b.events("new_message")).isEmpty();
+        assertThat(b.events("room_joined")).isEmpty();
+        assertThat(o.events("user_joined")).isEmpty();
+    }
+
+    /** Runs this service's handler of an event type on the calling thread, outside a transaction (effects at once). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handleNow(String type, Object payload) {
+        EventHandler handler = eventHandlers.stream().filter(h -> h.type().equals(type)).findFirst().orElseThrow();
+        handler.handle(payload, null);
     }
 
     @Autowired

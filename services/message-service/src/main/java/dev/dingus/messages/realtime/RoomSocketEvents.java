@@ -8,6 +8,7 @@ import dev.dingus.messages.membership.MembershipService;
 import dev.dingus.messages.messaging.HistoryPage;
 import dev.dingus.messages.messaging.MessageService;
 import dev.dingus.messages.typing.TypingFlags;
+import dev.dingus.platform.web.errors.ApiException;
 import dev.dingus.platform.web.security.AuthenticatedUser;
 import dev.dingus.socketio.Socket;
 import java.util.LinkedHashMap;
@@ -18,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code join_room}, {@code leave_room}, {@code typing}, {@code stop_typing}. Joining needs membership and
- * answers with the latest page; the socket joins before the page is read, so no message falls between them.
+ * {@code join_room}, {@code leave_room}, {@code typing}, {@code stop_typing}. Joining needs membership (checked
+ * before and again after the join, so a removal meanwhile wins) and answers with the latest page; the socket joins
+ * before the page is read, so no message falls between them.
  */
 @Component
 class RoomSocketEvents implements SocketEventGroup {
@@ -45,6 +47,7 @@ class RoomSocketEvents implements SocketEventGroup {
             membership.requireMember(roomId, user.id());
             boolean alreadyIn = s.rooms().contains(roomTarget(roomId));
             s.join(roomTarget(roomId));
+            stillMemberAfterJoining(s, roomId, user);
             HistoryPage page = messages.latest(roomId, pageSize);
             Map<String, Object> joined = new LinkedHashMap<>();
             joined.put("roomId", roomId);
@@ -92,6 +95,20 @@ class RoomSocketEvents implements SocketEventGroup {
                 stopTyping(socket, user, roomId);
             }
         });
+    }
+
+    /**
+     * A removal applied between the check and the join found this socket outside the room and moved nothing. It drops
+     * the cached answer before it moves sockets, so asked again after the join, membership sees it: the socket leaves,
+     * with the error a non-member gets. A removal after this check finds the socket in the room and moves it.
+     */
+    private void stillMemberAfterJoining(Socket socket, UUID roomId, AuthenticatedUser user) {
+        try {
+            membership.requireMember(roomId, user.id());
+        } catch (ApiException e) {
+            socket.leave(roomTarget(roomId));
+            throw e;
+        }
     }
 
     /** A typing flag of this socket's user in this room ends, and the room hears of it. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,7 @@ public final class RoomServiceStandIn implements AutoCloseable {
     private final HttpServer server;
     private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final Map<String, Runnable> whileAnswering = new ConcurrentHashMap<>();
 
     private RoomServiceStandIn(HttpServer server) {
         this.server = server;
@@ -35,6 +37,8 @@ public final class RoomServiceStandIn implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             RoomServiceStandIn standIn = new RoomServiceStandIn(server);
             server.createContext("/internal/rooms/", standIn::handle);
+            // A thread per request: a request may wait on work that asks again (whileAnswering).
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return standIn;
         } catch (IOException e) {
@@ -68,6 +72,14 @@ public final class RoomServiceStandIn implements AutoCloseable {
         rooms.remove(roomId);
     }
 
+    /**
+     * Runs {@code action} once, the next time room-service is asked about this member: after the answer was read and
+     * before it is sent, as if the change had happened while the answer was on its way.
+     */
+    public void whileAnswering(UUID roomId, UUID userId, Runnable action) {
+        whileAnswering.put(roomId + "/" + userId, action);
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -95,6 +107,10 @@ public final class RoomServiceStandIn implements AutoCloseable {
         body.put("role", role);
         body.put("kind", room.kind());
         body.put("postPolicy", room.postPolicy());
+        Runnable meanwhile = whileAnswering.remove(parts[3] + "/" + parts[5]);
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
         respond(exchange, 200, body);
     }
 
