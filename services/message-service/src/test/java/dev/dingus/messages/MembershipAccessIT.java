@@ -88,6 +88,7 @@ class MembershipAccessIT extends IntegrationTestBase {
         assertThat(m.emitAck("send_message", map("roomId", roomId.toString(), "content", "now I may")).path("success").asBoolean()).isTrue();
         TestUser other = newUser();
         addMember(roomId, "private", "admins", other, "member");
+        ROOM_SERVICE.knows(roomId, "private", "everyone", owner.id(), "owner");
         publish(EventTypes.ROOM_UPDATED, new RoomUpdated(roomId, "private", "room", null, "everyone", owner.id()));
         awaitTrue(() -> "everyone".equals(jdbc.sql("SELECT post_policy FROM rooms WHERE id = ?").param(roomId).query(String.class).single()),
                 "post policy change");

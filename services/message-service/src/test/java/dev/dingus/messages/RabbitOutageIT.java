@@ -71,6 +71,7 @@ class RabbitOutageIT extends IntegrationTestBase {
     }
 
     private void addMemberEventually(UUID roomId, TestUser user, long deadline) {
+        ROOM_SERVICE.knows(roomId, "private", "everyone", user.id(), "member");
         publish(EventTypes.ROOM_MEMBER_ADDED, new dev.dingus.contracts.events.RoomMemberAdded(roomId, "private", "room",
                 user.id(), "member", "invite", user.id(), "everyone"));
         while (roleOf(roomId, user) == null && System.nanoTime() < deadline) {

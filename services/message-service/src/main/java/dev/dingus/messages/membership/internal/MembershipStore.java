@@ -74,6 +74,15 @@ public class MembershipStore {
                 .params(roomId, userId, role, roomId).update();
     }
 
+    /**
+     * Makes this transaction the only one changing the room's membership, on every node (they share this
+     * database), until it ends. Rooms that share a key merely wait for each other.
+     */
+    void lockRoom(UUID roomId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(roomId.getMostSignificantBits() ^ roomId.getLeastSignificantBits())
+                .query((rs, n) -> 1).list();
+    }
+
     void removeMember(UUID roomId, UUID userId) {
         jdbc.sql("DELETE FROM room_members WHERE room_id = ? AND user_id = ?").params(roomId, userId).update();
     }

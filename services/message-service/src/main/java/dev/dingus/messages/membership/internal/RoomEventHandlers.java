@@ -27,18 +27,31 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rebuilds who may read and post where from room-service's events. Each handler runs in the transaction that
  * records the event as processed (platform-events), so a redelivered event changes nothing.
+ *
+ * <p>A room's events can arrive out of order: the nodes of this service share one queue, and room-service's
+ * instances relay their outboxes side by side (ADR 0001). Applied as they come, a late "added" after the removal
+ * would let the removed member back in for good, and a late role change would undo a newer one. So a member event
+ * says only whom to look at: what is stored is room-service's answer, asked after the event (and so after its
+ * change) committed there, and the events of one room are applied one at a time across nodes. Whatever the order,
+ * the last one applied leaves room-service's state after every change so far. Only when room-service cannot be
+ * reached is the event's own content applied, as the best answer there is.
  */
 @Configuration(proxyBeanMethods = false)
 class RoomEventHandlers {
+    /** No user: room-service's membership answer about nobody still carries the room's settings. */
+    private static final UUID NOBODY = new UUID(0, 0);
+
     private final MembershipStore store;
+    private final RoomServiceClient roomService;
     private final MembershipChanges changes;
     private final ObjectProvider<RoomDeletion> deletions;
     private final ObjectProvider<Fanout> fanout;
     private final RoomPurger purger;
 
-    RoomEventHandlers(MembershipStore store, MembershipChanges changes, ObjectProvider<RoomDeletion> deletions,
-            ObjectProvider<Fanout> fanout, RoomPurger purger) {
+    RoomEventHandlers(MembershipStore store, RoomServiceClient roomService, MembershipChanges changes,
+            ObjectProvider<RoomDeletion> deletions, ObjectProvider<Fanout> fanout, RoomPurger purger) {
         this.store = store;
+        this.roomService = roomService;
         this.changes = changes;
         this.deletions = deletions;
         this.fanout = fanout;
@@ -47,17 +60,14 @@ class RoomEventHandlers {
 
     @Bean
     EventHandler<RoomCreated> roomCreated() {
-        return handler(EventTypes.ROOM_CREATED, RoomCreated.class, (e, env) -> {
-            store.upsertRoom(e.roomId(), e.kind(), e.postPolicy());
-            changes.afterCommit(Type.ROOM_CHANGED, e.roomId(), null);
-        });
+        return handler(EventTypes.ROOM_CREATED, RoomCreated.class, (e, env) -> storeRoom(e.roomId(),
+                () -> store.upsertRoom(e.roomId(), e.kind(), e.postPolicy())));
     }
 
     @Bean
     EventHandler<RoomUpdated> roomUpdated() {
         return handler(EventTypes.ROOM_UPDATED, RoomUpdated.class, (e, env) -> {
-            store.upsertRoom(e.roomId(), e.kind(), e.postPolicy());
-            changes.afterCommit(Type.ROOM_CHANGED, e.roomId(), null);
+            storeRoom(e.roomId(), () -> store.upsertRoom(e.roomId(), e.kind(), e.postPolicy()));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("roomId", e.roomId());
             payload.put("name", e.name());
@@ -71,6 +81,7 @@ class RoomEventHandlers {
     @Bean
     EventHandler<RoomDeleted> roomDeleted() {
         return handler(EventTypes.ROOM_DELETED, RoomDeleted.class, (e, env) -> {
+            store.lockRoom(e.roomId());
             deletions.orderedStream().forEach(d -> d.roomDeleted(e.roomId()));
             // The room's rows (millions, maybe) go later, in the purger's batches; access ends here, with the room.
             purger.schedule(e.roomId());
@@ -84,27 +95,62 @@ class RoomEventHandlers {
 
     @Bean
     EventHandler<RoomMemberAdded> memberAdded() {
-        return handler(EventTypes.ROOM_MEMBER_ADDED, RoomMemberAdded.class, (e, env) -> {
-            store.upsertRoom(e.roomId(), e.kind(), e.postPolicy());
-            store.upsertMember(e.roomId(), e.userId(), e.role());
-            changes.afterCommit(Type.MEMBER_CHANGED, e.roomId(), e.userId());
-        });
+        return handler(EventTypes.ROOM_MEMBER_ADDED, RoomMemberAdded.class, (e, env) -> storeMembership(e.roomId(),
+                e.userId(), () -> {
+                    store.upsertRoom(e.roomId(), e.kind(), e.postPolicy());
+                    store.upsertMember(e.roomId(), e.userId(), e.role());
+                    changes.afterCommit(Type.MEMBER_CHANGED, e.roomId(), e.userId());
+                }));
     }
 
     @Bean
     EventHandler<RoomMemberRemoved> memberRemoved() {
-        return handler(EventTypes.ROOM_MEMBER_REMOVED, RoomMemberRemoved.class, (e, env) -> {
-            store.removeMember(e.roomId(), e.userId());
-            changes.afterCommit(Type.MEMBER_REMOVED, e.roomId(), e.userId());
-        });
+        return handler(EventTypes.ROOM_MEMBER_REMOVED, RoomMemberRemoved.class, (e, env) -> storeMembership(e.roomId(),
+                e.userId(), () -> removed(e.roomId(), e.userId())));
     }
 
     @Bean
     EventHandler<RoomMemberRoleChanged> memberRoleChanged() {
-        return handler(EventTypes.ROOM_MEMBER_ROLE_CHANGED, RoomMemberRoleChanged.class, (e, env) -> {
-            store.upsertMember(e.roomId(), e.userId(), e.role());
-            changes.afterCommit(Type.MEMBER_CHANGED, e.roomId(), e.userId());
-        });
+        return handler(EventTypes.ROOM_MEMBER_ROLE_CHANGED, RoomMemberRoleChanged.class, (e, env) -> storeMembership(
+                e.roomId(), e.userId(), () -> {
+                    store.upsertMember(e.roomId(), e.userId(), e.role());
+                    changes.afterCommit(Type.MEMBER_CHANGED, e.roomId(), e.userId());
+                }));
+    }
+
+    /** Stores the room's current kind and post policy (a late update must not undo a newer one), as below. */
+    private void storeRoom(UUID roomId, Runnable eventContent) {
+        store.lockRoom(roomId);
+        switch (roomService.membership(roomId, NOBODY)) {
+            case RoomServiceClient.Found(RoomServiceClient.Membership m) -> store.upsertRoom(roomId, m.kind(), m.postPolicy());
+            case RoomServiceClient.RoomMissing missing -> { } // deleted since: nothing to bring back
+            case RoomServiceClient.Unavailable unavailable -> eventContent.run();
+        }
+        changes.afterCommit(Type.ROOM_CHANGED, roomId, null);
+    }
+
+    /**
+     * Stores room-service's current answer about the member, under the room's lock; {@code eventContent} applies
+     * the event itself when room-service cannot answer.
+     */
+    private void storeMembership(UUID roomId, UUID userId, Runnable eventContent) {
+        store.lockRoom(roomId);
+        switch (roomService.membership(roomId, userId)) {
+            case RoomServiceClient.Found(RoomServiceClient.Membership m) when m.member() && m.role() != null -> {
+                store.upsertRoom(roomId, m.kind(), m.postPolicy());
+                store.upsertMember(roomId, userId, m.role());
+                changes.afterCommit(Type.MEMBER_CHANGED, roomId, userId);
+            }
+            case RoomServiceClient.Found(RoomServiceClient.Membership m) -> removed(roomId, userId);
+            // Deleted since: its room.deleted event removes the rest; no late event may bring the member back.
+            case RoomServiceClient.RoomMissing missing -> removed(roomId, userId);
+            case RoomServiceClient.Unavailable unavailable -> eventContent.run();
+        }
+    }
+
+    private void removed(UUID roomId, UUID userId) {
+        store.removeMember(roomId, userId);
+        changes.afterCommit(Type.MEMBER_REMOVED, roomId, userId);
     }
 
     private static void afterCommit(Runnable action) {
