@@ -80,4 +80,22 @@ class InternalApiIT extends IntegrationTestBase {
         assertThat(withUserToken.code()).isEqualTo("unauthorized");
         assertThat(internal("/internal/users/" + owner.id() + "/rooms", null).status()).isEqualTo(401);
     }
+
+    /** Spring MVC decodes the path before matching it, so an encoded letter must not skip the credential check. */
+    @Test
+    void refusesEncodedSpellingsOfTheInternalPathWithoutTheServiceCredential() {
+        TestUser owner = newUser();
+        createRoom(owner, "public");
+        for (String prefix : List.of("/%69nternal", "/intern%61l", "/%69%6E%74%65%72%6E%61%6C", "/INTERNAL")) {
+            String path = prefix + "/users/" + owner.id() + "/rooms";
+            Api.Response anonymous = internal(path, null);
+            assertThat(anonymous.status()).as(path + " " + anonymous).isEqualTo(401);
+            assertThat(anonymous.code()).isEqualTo("unauthorized");
+            Api.Response withUserToken = api.get(path, owner.token());
+            assertThat(withUserToken.status()).as(path + " " + withUserToken).isIn(401, 404);
+        }
+        Api.Response encodedWithCredential = internal("/%69nternal/users/" + owner.id() + "/rooms", SERVICE_TOKEN);
+        assertThat(encodedWithCredential.status()).isEqualTo(200);
+        assertThat(encodedWithCredential.body().get("items")).hasSize(1);
+    }
 }

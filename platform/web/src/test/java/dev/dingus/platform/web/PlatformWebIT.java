@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,6 +169,34 @@ class PlatformWebIT {
                 401, "unauthorized");
         assertThat(send(get("/internal/ping").header("X-Dingus-Service-Token", "dev-service-token-change-me")).statusCode())
                 .isEqualTo(200);
+    }
+
+    /**
+     * Spring MVC and Spring Security match the decoded path, so every spelling that reaches an internal handler
+     * must need the credential: percent-encoded letters, "/internal" itself, and case variants (which match no
+     * handler at all).
+     */
+    @Test
+    void internalEndpointsNeedTheServiceCredentialHoweverThePathIsSpelt() throws Exception {
+        String userToken = "Bearer " + tokens.tokenFor(UUID.randomUUID(), "hb");
+        SoftAssertions refused = new SoftAssertions();
+        for (String path : List.of("/%69nternal/ping", "/%69%6e%74%65%72%6e%61%6c/ping", "/intern%61l/ping",
+                "/internal/p%69ng", "/%49nternal/ping", "/INTERNAL/ping", "/Internal/ping", "/internal",
+                "/intern%61l", "/internal/", "//internal/ping", "/./internal/ping", "/api/../internal/ping",
+                "/internal;x=1/ping", "/internal/ping;x=1", "/%2finternal/ping")) {
+            for (var response : List.of(send(get(path)), send(get(path).header("Authorization", userToken)))) {
+                refused.assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(400, 499);
+                refused.assertThat(response.body()).as(path).doesNotContain("pong");
+            }
+        }
+        refused.assertAll();
+        assertProblem(send(get("/%69nternal/ping")), 401, "unauthorized");
+        assertProblem(send(get("/internal")), 401, "unauthorized");
+        assertProblem(send(get("/INTERNAL/ping")), 401, "unauthorized");
+        assertThat(send(get("/%69nternal/ping").header("X-Dingus-Service-Token", "dev-service-token-change-me"))
+                .statusCode()).isEqualTo(200);
+        assertThat(send(get("/internal").header("X-Dingus-Service-Token", "dev-service-token-change-me"))
+                .statusCode()).isEqualTo(200);
     }
 
     @Test

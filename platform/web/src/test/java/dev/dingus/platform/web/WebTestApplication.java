@@ -53,6 +53,12 @@ public class WebTestApplication {
             return Map.of("pong", "yes");
         }
 
+        /** "/internal" itself is internal too, not only what lies under it. */
+        @GetMapping("/internal")
+        Map<String, String> internalRoot() {
+            return Map.of("pong", "root");
+        }
+
         @GetMapping("/api/v1/status")
         Map<String, Object> status() {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "Try later.");

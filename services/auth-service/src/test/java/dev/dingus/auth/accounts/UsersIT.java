@@ -203,6 +203,16 @@ class UsersIT extends AbstractAuthIT {
         assertThat(http.get("/internal/users/" + userId(user), accessToken(user)).status()).as("a user token is not enough").isEqualTo(401);
         assertThat(http.send("GET", "/internal/users/" + userId(user), null, null, Map.of(ServiceAuth.HEADER, "wrong")).status())
                 .isEqualTo(401);
+
+        // Spring MVC decodes the path before matching it: an encoded letter is the same internal endpoint.
+        for (String path : List.of("/%69nternal/users/" + userId(user), "/internal/us%65rs/" + userId(user),
+                "/intern%61l/users/by-username/" + username)) {
+            Http.Response anonymous = http.get(path, null);
+            assertThat(anonymous.status()).as(path + " " + anonymous).isEqualTo(401);
+            assertThat(anonymous.code()).isEqualTo("unauthorized");
+            assertThat(http.get(path, accessToken(user)).status()).as(path + " with a user token").isEqualTo(401);
+            assertThat(http.send("GET", path, null, null, credential).status()).as(path + " with the credential").isEqualTo(200);
+        }
     }
 
     private static List<String> usernames(Http.Response response) {

@@ -46,6 +46,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -74,8 +75,7 @@ public class DingusWebAutoConfiguration {
 
     /** Always reachable without a token, on every service. */
     static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/health", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error",
-            "/internal/**");
+            "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error");
 
     @Bean
     ProblemHandler problemHandler() {
@@ -161,16 +161,22 @@ public class DingusWebAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain dingusSecurityFilterChain(HttpSecurity http, DingusProperties props) throws Exception {
         RequestMatcher publicPaths = publicPaths(props);
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+        RequestMatcher withoutUserTokens = new OrRequestMatcher(publicPaths, ServiceTokenFilter.INTERNAL_PATHS);
+        AuthenticationEntryPoint entryPoint = internalOr(new ProblemAuthenticationEntryPoint());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(Customizer.withDefaults())
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
-                .authorizeHttpRequests(a -> a.requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
+                // Internal endpoints take no user token: ServiceTokenFilter checked the service credential and
+                // marked the request; whatever it did not mark (it saw the path otherwise) is refused here.
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(ServiceTokenFilter.INTERNAL_PATHS).access(ServiceTokenFilter.serviceCallersOnly())
+                        .requestMatchers(publicPaths).permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())
-                        .bearerTokenResolver(ignoringTokensOn(publicPaths))
+                        .bearerTokenResolver(ignoringTokensOn(withoutUserTokens))
                         .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(response,
@@ -228,9 +234,23 @@ public class DingusWebAutoConfiguration {
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     }
 
-    /** A stale token sent to a public endpoint (say, login) must not turn it into a 401. */
-    private static BearerTokenResolver ignoringTokensOn(RequestMatcher publicPaths) {
+    /**
+     * A stale token sent to a public endpoint (say, login) must not turn it into a 401; on an internal endpoint a
+     * user token counts for nothing.
+     */
+    private static BearerTokenResolver ignoringTokensOn(RequestMatcher paths) {
         DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
-        return request -> publicPaths.matches(request) ? null : delegate.resolve(request);
+        return request -> paths.matches(request) ? null : delegate.resolve(request);
+    }
+
+    /** A refused internal call is told what it lacks: the service credential, not an access token. */
+    private static AuthenticationEntryPoint internalOr(AuthenticationEntryPoint users) {
+        return (request, response, e) -> {
+            if (ServiceTokenFilter.INTERNAL_PATHS.matches(request)) {
+                ServiceTokenFilter.refuse(response);
+            } else {
+                users.commence(request, response, e);
+            }
+        };
     }
 }
