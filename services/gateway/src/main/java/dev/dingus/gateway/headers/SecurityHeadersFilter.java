@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,6 +21,8 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
     static final String HSTS = "max-age=31536000; includeSubDomains";
+    /** Decoded, as the routes match it: {@code /%61pi/...} is routed to a service and is an API answer too. */
+    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
 
     @Override
     public int getOrder() {
@@ -44,8 +48,7 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
         } else {
             headers.remove("Strict-Transport-Security");
         }
-        String path = request.getPath().pathWithinApplication().value();
-        if (path.equals("/api") || path.startsWith("/api/")) {
+        if (API.matches(request.getPath().pathWithinApplication())) {
             headers.set("Content-Security-Policy", API_CSP);
         }
     }

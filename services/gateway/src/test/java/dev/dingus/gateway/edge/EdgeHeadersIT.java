@@ -97,6 +97,16 @@ class EdgeHeadersIT extends GatewayTestBase {
         assertThat(response.headers().firstValue("Strict-Transport-Security")).as("plain http").isEmpty();
     }
 
+    /** The route matched the decoded path, so this is an API answer and gets the API's CSP. */
+    @Test
+    void apiAnswersToAnEncodedPathGetTheStrictCspToo() {
+        HttpResponse<String> response = http.get("/%61pi/v1/rooms", tokenForNewUser());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(echo(response).path("service").asString()).isEqualTo("room-service");
+        assertThat(response.headers().allValues("Content-Security-Policy")).singleElement()
+                .satisfies(csp -> assertThat(csp).startsWith("default-src 'none'"));
+    }
+
     @Test
     void frontendPagesKeepTheirOwnCspButGetTheOtherHeaders() {
         HttpResponse<String> response = http.get("/rooms");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dingus.gateway.support.GatewayTestBase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateLimitIT extends GatewayTestBase {
@@ -58,6 +59,46 @@ class RateLimitIT extends GatewayTestBase {
         long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).as("one token comes back every %d s", SECONDS_PER_TOKEN)
                 .isBetween(SECONDS_PER_TOKEN / 2, SECONDS_PER_TOKEN);
+    }
+
+    /**
+     * The routes and the security chain match the decoded path and the service decodes the forwarded one, so an
+     * encoded letter is the same endpoint: it must take from the same bucket.
+     */
+    @Test
+    void encodedSpellingsOfTheAuthPathsTakeFromTheAuthBucket() {
+        List<String> spellings = List.of("/%61pi/v1/auth/register", "/api/v1/auth/logi%6e", "/api/v1/%61uth/refresh",
+                "/%61%70%69/v1/auth/oidc");
+        for (int i = 0; i < AUTH_BURST; i++) {
+            String path = spellings.get(i % spellings.size());
+            assertThat(http.post(path, null, "{}").statusCode()).as(path).isEqualTo(200);
+        }
+        for (String path : spellings) {
+            assertProblem(http.post(path, null, "{}"), 429, "rate_limited");
+        }
+        assertProblem(http.post("/api/v1/auth/login", null, "{}"), 429, "rate_limited");
+        assertThat(http.get("/api/v1/rooms", tokenForNewUser()).statusCode()).as("the user bucket is another one")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void encodedSpellingsOfAnApiPathTakeFromTheUsersBucket() {
+        String busy = tokenForNewUser();
+        for (int i = 0; i < USER_BURST; i++) {
+            String path = i % 2 == 0 ? "/%61pi/v1/rooms" : "/api/v1/r%6foms";
+            assertThat(http.get(path, busy).statusCode()).as(path).isEqualTo(200);
+        }
+        assertProblem(http.get("/%61pi/v1/rooms", busy), 429, "rate_limited");
+        assertProblem(http.get("/api/v1/rooms", busy), 429, "rate_limited");
+    }
+
+    @Test
+    void encodedSpellingsOfTheJwksTakeFromTheAnonymousBucket() {
+        for (int i = 0; i < ANONYMOUS_BURST; i++) {
+            assertThat(http.get("/.w%65ll-known/jwks.json").statusCode()).isEqualTo(200);
+        }
+        assertProblem(http.get("/.w%65ll-known/jwks.json"), 429, "rate_limited");
+        assertProblem(http.get("/.well-known/jwks.json"), 429, "rate_limited");
     }
 
     @Test

@@ -42,6 +42,7 @@ public abstract class GatewayTestBase {
     /** Small limits so that tests can reach them; each test starts with full buckets. */
     public static final int USER_BURST = 25;
     public static final int AUTH_BURST = 4;
+    public static final int ANONYMOUS_BURST = 25;
     /**
      * One token comes back every 500 s: far longer than any test takes, so a slow run on a loaded machine cannot
      * refill a bucket between the burst and the request that must be refused.
@@ -73,7 +74,7 @@ public abstract class GatewayTestBase {
         String replenishPerSecond = Double.toString(1.0 / SECONDS_PER_TOKEN);
         registry.add("dingus.gateway.rate-limit.user.burst", () -> Integer.toString(USER_BURST));
         registry.add("dingus.gateway.rate-limit.user.replenish-per-second", () -> replenishPerSecond);
-        registry.add("dingus.gateway.rate-limit.anonymous.burst", () -> "25");
+        registry.add("dingus.gateway.rate-limit.anonymous.burst", () -> Integer.toString(ANONYMOUS_BURST));
         registry.add("dingus.gateway.rate-limit.anonymous.replenish-per-second", () -> replenishPerSecond);
         registry.add("dingus.gateway.rate-limit.auth.burst", () -> Integer.toString(AUTH_BURST));
         registry.add("dingus.gateway.rate-limit.auth.replenish-per-second", () -> replenishPerSecond);
