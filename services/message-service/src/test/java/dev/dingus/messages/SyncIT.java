@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.messages.support.SocketClients;
 import dev.dingus.messages.support.TestUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,59 @@ class SyncIT extends IntegrationTestBase {
         JsonNode rest = a.emitAck("sync", map("rooms", map(roomId.toString(), 500)));
         assertThat(rest.path("rooms").path(roomId.toString())).hasSize(20);
         assertThat(rest.path("hasMore").path(roomId.toString()).asBoolean()).isFalse();
+    }
+
+    @Test
+    void oneAnswerIsBoundedInBytesAndTheRestComesOnTheNextCalls() {
+        TestUser alice = newUser();
+        // Three busy rooms of 400 messages of 4000 characters: 4.8 MB, far more than one answer may carry.
+        int perRoom = 400;
+        List<UUID> rooms = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            UUID roomId = room(alice);
+            jdbc.sql("""
+                    INSERT INTO messages (id, room_id, seq, sender_id, sender_username, content, created_at)
+                    SELECT gen_random_uuid(), ?, s, ?, ?, repeat('x', 4000), now() FROM generate_series(1, ?) s""")
+                    .params(roomId, alice.id(), alice.username(), perRoom).update();
+            jdbc.sql("INSERT INTO room_sequences (room_id, last_seq) VALUES (?, ?)").params(roomId, perRoom).update();
+            rooms.add(roomId);
+        }
+        Map<String, Object> lastSeqs = new LinkedHashMap<>();
+        Map<String, List<Long>> received = new LinkedHashMap<>();
+        rooms.forEach(r -> {
+            lastSeqs.put(r.toString(), 0L);
+            received.put(r.toString(), new ArrayList<>());
+        });
+
+        SocketClients.Client a = connect(alice);
+        int calls = 0;
+        boolean more = true;
+        while (more) {
+            assertThat(++calls).as("calls until everything came").isLessThanOrEqualTo(20);
+            JsonNode ack = a.emitAck("sync", map("rooms", lastSeqs));
+            assertThat(ack.path("success").asBoolean()).as(ack.path("error").toString()).isTrue();
+            long contentBytes = 0;
+            more = false;
+            for (String room : received.keySet()) {
+                JsonNode messages = ack.path("rooms").path(room);
+                for (JsonNode m : messages) {
+                    received.get(room).add(m.path("seq").asLong());
+                    contentBytes += m.path("content").asString().length();
+                }
+                boolean roomHasMore = ack.path("hasMore").path(room).asBoolean();
+                // Clients continue a room from the last seq they received: a room with more always gets some.
+                assertThat(messages.isEmpty() && roomHasMore).as(room + " has more but got nothing").isFalse();
+                if (!messages.isEmpty()) {
+                    lastSeqs.put(room, messages.get(messages.size() - 1).path("seq").asLong());
+                }
+                more |= roomHasMore;
+            }
+            // dingus.messages.limits.sync-max-bytes: 1 MiB per answer, beyond which each further room gets one message.
+            assertThat(contentBytes).isLessThanOrEqualTo(1024 * 1024 + (rooms.size() - 1) * 4000L);
+        }
+        assertThat(calls).isGreaterThan(1);
+        List<Long> all = LongStream.rangeClosed(1, perRoom).boxed().toList();
+        received.forEach((room, seqs) -> assertThat(seqs).as(room).containsExactlyElementsOf(all));
     }
 
     @Test
