@@ -33,18 +33,20 @@ public class LoginThrottle {
         }
     }
 
-    /** Throws while the account is locked by failed logins (checked before the password, so a lock reveals nothing). */
-    public void checkAccount(String accountKey) {
-        WindowCounter.Count count = counter.peek(accountKeyOf(accountKey));
-        if (count.value() >= props.accountFailures()) {
+    /**
+     * Counts a password attempt on the account as a failure until {@link #recordSuccess} takes it back, and throws
+     * once the account used up its failures: before the password is checked, so a lock refuses the right password
+     * too and reveals nothing. Counting in the same atomic step as the comparison is what stops parallel guesses:
+     * a read before the check and an increment after it let every one of them through.
+     */
+    public void countAttemptOn(String accountKey) {
+        WindowCounter.Count count = counter.increment(accountKeyOf(accountKey), props.accountWindow());
+        if (count.value() > props.accountFailures()) {
             throw new RateLimitedException("Too many failed logins for this account; try again later.", count.resetIn());
         }
     }
 
-    public void recordFailure(String accountKey) {
-        counter.increment(accountKeyOf(accountKey), props.accountWindow());
-    }
-
+    /** The password was right: the account's failures, this attempt included, are forgotten. */
     public void recordSuccess(String accountKey) {
         counter.reset(accountKeyOf(accountKey));
     }

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.auth.AbstractAuthIT;
 import dev.dingus.auth.Http;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Login throttling per account (5 failures / 15 min) and per address (30 attempts / min) in the real Redis. */
@@ -30,6 +38,61 @@ class ThrottlingIT extends AbstractAuthIT {
         Http.Response locked = http().post("/api/v1/auth/login", Map.of("login", user.get("email"), "password", user.get("password")), null);
 
         assertRateLimited(locked, 15 * 60);
+    }
+
+    /**
+     * Parallel guesses must not all pass a check made before any of them failed: each attempt is counted before
+     * its password is checked, so exactly the limit get an answer about the password and the rest 429.
+     */
+    @Test
+    void parallelWrongPasswordsForOneAccountGetNoMoreGuessesThanTheLimit() throws Exception {
+        Map<String, Object> user = newUser("Raced");
+        register(http(), user);
+        Map<String, Object> wrong = Map.of("login", user.get("username"), "password", "guess guess");
+
+        // Each from an address of its own: only the account limit can stop them.
+        List<Http.Response> answers = inParallel(30, () -> http().post("/api/v1/auth/login", wrong, null));
+
+        assertThat(answers).filteredOn(r -> r.status() == 401).as("guesses checked").hasSize(5)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("invalid_credentials"));
+        assertThat(answers).filteredOn(r -> r.status() != 401).hasSize(25)
+                .allSatisfy(r -> assertRateLimited(r, 15 * 60));
+        assertRateLimited(http().post("/api/v1/auth/login", Map.of("login", user.get("username"), "password",
+                user.get("password")), null), 15 * 60);
+    }
+
+    @Test
+    void parallelWrongCurrentPasswordsGetNoMoreGuessesThanTheLimit() throws Exception {
+        Map<String, Object> user = newUser("Stolen token");
+        String token = accessToken(register(http(), user));
+        Map<String, Object> wrong = Map.of("currentPassword", "guess guess", "newPassword", "a brand new secret");
+
+        List<Http.Response> answers = inParallel(20, () -> http().post("/api/v1/users/me/password", wrong, token));
+
+        assertThat(answers).filteredOn(r -> r.status() == 403).as("guesses checked").hasSize(5)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("invalid_credentials"));
+        assertThat(answers).filteredOn(r -> r.status() != 403).hasSize(15)
+                .allSatisfy(r -> assertRateLimited(r, 15 * 60));
+    }
+
+    /** Starts {@code n} calls at once and waits for all of their answers. */
+    private static List<Http.Response> inParallel(int n, Callable<Http.Response> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Http.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Http.Response> answers = new ArrayList<>();
+            for (Future<Http.Response> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        }
     }
 
     @Test

@@ -56,18 +56,18 @@ class ProfileService {
     void changePassword(UUID userId, UUID currentSession, PasswordChangeRequest request) {
         UserRow user = users.findById(userId).orElseThrow(ProfileService::gone);
         String accountKey = userId.toString();
-        throttle.checkAccount(accountKey);
+        throttle.countAttemptOn(accountKey);
         if (!passwords.matches(request.currentPassword(), user.passwordHash())) {
-            throttle.recordFailure(accountKey);
             // 403, not 401: the access token is fine, so clients must not treat this as "sign in again".
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCodes.INVALID_CREDENTIALS, "The current password is wrong.");
         }
+        // The right password, whatever happens to the change itself: it was no guess.
+        throttle.recordSuccess(accountKey);
         String hash = passwords.hash(request.newPassword());
         tx.executeWithoutResult(status -> {
             users.updatePasswordHash(userId, hash);
             sessions.endAllExcept(userId, currentSession, "password_changed");
         });
-        throttle.recordSuccess(accountKey);
     }
 
     UserView owner(UUID userId) {

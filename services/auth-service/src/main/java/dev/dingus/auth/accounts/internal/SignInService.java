@@ -72,12 +72,11 @@ class SignInService {
         String login = request.login().trim();
         Optional<UserRow> user = users.findByLogin(login);
         String accountKey = user.map(u -> u.id().toString()).orElseGet(() -> LoginThrottle.unknownAccount(login));
-        throttle.checkAccount(accountKey);
+        throttle.countAttemptOn(accountKey);
         boolean valid = user.isPresent()
                 ? passwords.matches(request.password(), user.get().passwordHash())
                 : passwords.matchesNobody(request.password());
         if (!valid) {
-            throttle.recordFailure(accountKey);
             throw ApiException.unauthorized(ErrorCodes.INVALID_CREDENTIALS, "The login or the password is wrong.");
         }
         throttle.recordSuccess(accountKey);

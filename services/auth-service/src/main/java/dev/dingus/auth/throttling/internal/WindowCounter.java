@@ -31,13 +31,6 @@ public class WindowCounter {
             return {n, ttl}
             """, List.class);
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> PEEK = RedisScript.of("""
-            local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-            local ttl = redis.call('PTTL', KEYS[1])
-            return {n, ttl}
-            """, List.class);
-
     private final StringRedisTemplate redis;
     private final String prefix;
 
@@ -54,15 +47,6 @@ public class WindowCounter {
     public Count increment(String key, Duration window) {
         try {
             return toCount(redis.execute(INCREMENT, List.of(prefix + key), Long.toString(window.toMillis())));
-        } catch (DataAccessException e) {
-            log.warn("Login throttling skipped, Redis unavailable: {}", e.getMessage());
-            return Count.NONE;
-        }
-    }
-
-    public Count peek(String key) {
-        try {
-            return toCount(redis.execute(PEEK, List.of(prefix + key)));
         } catch (DataAccessException e) {
             log.warn("Login throttling skipped, Redis unavailable: {}", e.getMessage());
             return Count.NONE;
