@@ -38,7 +38,7 @@ final class ClientConnection implements EngineListener.SessionHandler {
   ClientConnection(SocketIoServer server, EngineSession session) {
     this.server = server;
     this.session = session;
-    this.decoder = new PacketDecoder(server.mapper());
+    this.decoder = new PacketDecoder(server.mapper(), server.maxPayload());
     this.serial = new SerialExecutor(server.handlerExecutor());
     // A client that never joins a namespace is closed, as the reference server does.
     this.connectTimer = session.eventLoop().schedule(() -> {

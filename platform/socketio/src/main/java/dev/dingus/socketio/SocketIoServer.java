@@ -147,6 +147,11 @@ public final class SocketIoServer implements AutoCloseable {
     return options.connectTimeout;
   }
 
+  /** The largest HTTP body or WebSocket message accepted, in bytes. */
+  int maxPayload() {
+    return engineConfig.maxPayload();
+  }
+
   Namespace namespaceOrNull(String name) {
     return namespaces.get(name);
   }

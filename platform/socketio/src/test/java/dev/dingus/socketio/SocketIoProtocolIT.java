@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.socketio.RawClient.Response;
 import dev.dingus.socketio.RawClient.Ws;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -50,6 +52,24 @@ class SocketIoProtocolIT {
     Object m = next(ws);
     assertThat(m).isInstanceOf(String.class);
     return (String) m;
+  }
+
+  /**
+   * Whether the server closes the session within {@code seconds}, its pings answered meanwhile: the suite's heartbeat
+   * (300 ms + 200 ms) would close a silent client anyway, whatever it sent.
+   */
+  static boolean closedWhileAlive(Ws ws, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!ws.closed.isDone() && System.nanoTime() < deadline) {
+      if ("2".equals(ws.messages.poll(20, TimeUnit.MILLISECONDS))) {
+        try {
+          ws.send("3");
+        } catch (CompletionException e) {
+          // closed meanwhile
+        }
+      }
+    }
+    return ws.closed.isDone();
   }
 
   static Ws connected() throws Exception {
@@ -267,6 +287,36 @@ class SocketIoProtocolIT {
       Ws ws = connected();
       ws.send("42[\"disconnect\"]");
       assertThat(ws.awaitClosed()).isTrue();
+    }
+
+    @Test
+    void closesOnMoreAttachmentsThanAPacketMayHaveEvenBeforeConnecting() throws Exception {
+      Ws ws = open();
+      ws.send("451000-[\"x\",{\"_placeholder\":true,\"num\":0}]");
+      assertThat(closedWhileAlive(ws, 3)).isTrue();
+    }
+
+    @Test
+    void closesWhenAPacketsAttachmentsTogetherExceedTheMaximumPayload() throws Exception {
+      // Each frame is below the server's maxPayload (1 MB), the two together are not.
+      Ws ws = connected();
+      ws.send("452-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+      ws.sendBinary(new byte[600_000]);
+      ws.sendBinary(new byte[600_000]);
+      assertThat(closedWhileAlive(ws, 3)).isTrue();
+    }
+
+    @Test
+    void attachmentsWithinTheMaximumPayloadStayWelcome() throws Exception {
+      Ws ws = connected();
+      ws.send("452-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+      ws.sendBinary(new byte[400_000]);
+      ws.sendBinary(new byte[400_000]);
+      assertThat(nextText(ws)).startsWith("452-[\"message-back\"");
+      assertThat((byte[]) next(ws)).hasSize(400_000);
+      assertThat((byte[]) next(ws)).hasSize(400_000);
+      assertThat(closedWhileAlive(ws, 1)).isFalse();
+      ws.close();
     }
 
     @Test

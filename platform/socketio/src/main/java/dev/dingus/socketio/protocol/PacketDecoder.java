@@ -1,5 +1,6 @@
 package dev.dingus.socketio.protocol;
 
+import dev.dingus.socketio.engine.EngineConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,32 @@ public final class PacketDecoder {
   static final Set<String> RESERVED_EVENTS =
       Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
 
-  private static final int MAX_ATTACHMENTS = 1_000;
+  /**
+   * Attachments of one packet at most. They are held until the last one arrives, before anything looked at the
+   * client (it may not even have joined a namespace yet); legitimate packets carry a few.
+   */
+  static final int MAX_ATTACHMENTS = 100;
 
   private final ObjectReader reader;
+  private final int maxAttachmentBytes;
   private Packet pending;
   private int expectedAttachments;
   private List<byte[]> attachments;
+  private long attachmentBytes;
 
+  /** With the attachments of one packet bounded by the server's default maximum payload. */
   public PacketDecoder(ObjectMapper mapper) {
+    this(mapper, EngineConfig.defaults().maxPayload());
+  }
+
+  /**
+   * @param maxAttachmentBytes what the attachments of one packet may add up to: the server's maximum payload, so that
+   *     a binary packet holds no more than one text packet may (each attachment is a message of its own, otherwise
+   *     bounded only one by one)
+   */
+  public PacketDecoder(ObjectMapper mapper, int maxAttachmentBytes) {
     this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.maxAttachmentBytes = maxAttachmentBytes;
   }
 
   /** True while binary attachments of a packet are still expected. */
@@ -110,6 +128,7 @@ public final class PacketDecoder {
     pending = packet;
     expectedAttachments = attachmentCount;
     attachments = new ArrayList<>(attachmentCount);
+    attachmentBytes = 0;
     return null;
   }
 
@@ -121,6 +140,13 @@ public final class PacketDecoder {
   public Packet addAttachment(byte[] bytes) throws ProtocolException {
     if (pending == null) {
       throw new ProtocolException("unexpected binary attachment");
+    }
+    attachmentBytes += bytes.length;
+    if (attachmentBytes > maxAttachmentBytes) {
+      // The session closes; what it held goes now, not when the close has run.
+      pending = null;
+      attachments = null;
+      throw new ProtocolException("attachments too large");
     }
     attachments.add(bytes);
     if (attachments.size() < expectedAttachments) {

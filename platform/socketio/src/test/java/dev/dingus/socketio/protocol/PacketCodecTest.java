@@ -130,4 +130,32 @@ class PacketCodecTest {
   void rejectsAnAttachmentNobodyAnnounced() {
     assertThatThrownBy(() -> decoder.addAttachment(new byte[] {1})).isInstanceOf(ProtocolException.class);
   }
+
+  @Test
+  void rejectsMoreAttachmentsThanAPacketMayHave() throws Exception {
+    assertThat(new PacketDecoder(mapper).decodeText("5100-[\"x\",{\"_placeholder\":true,\"num\":0}]")).isNull();
+    assertThatThrownBy(() -> new PacketDecoder(mapper).decodeText("5101-[\"x\",{\"_placeholder\":true,\"num\":0}]"))
+        .isInstanceOf(ProtocolException.class);
+    assertThatThrownBy(() -> new PacketDecoder(mapper).decodeText("51000-[\"x\",{\"_placeholder\":true,\"num\":0}]"))
+        .isInstanceOf(ProtocolException.class);
+  }
+
+  @Test
+  void rejectsAttachmentsThatTogetherExceedTheMaximumPayload() throws Exception {
+    // The one-argument decoder takes the server's default maximum payload, 1 MB.
+    assertThat(decoder.decodeText("53-[\"x\",{\"_placeholder\":true,\"num\":0}]")).isNull();
+    assertThat(decoder.addAttachment(new byte[400_000])).isNull();
+    assertThat(decoder.addAttachment(new byte[400_000])).isNull();
+    assertThatThrownBy(() -> decoder.addAttachment(new byte[400_000])).isInstanceOf(ProtocolException.class);
+    // What was held is dropped at once.
+    assertThat(decoder.awaitingAttachments()).isFalse();
+
+    PacketDecoder small = new PacketDecoder(mapper, 1024);
+    small.decodeText("52-[\"x\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+    assertThat(small.addAttachment(new byte[512])).isNull();
+    assertThat(small.addAttachment(new byte[512]).data().get(2).binaryValue()).hasSize(512);
+    small.decodeText("52-[\"x\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+    assertThat(small.addAttachment(new byte[512])).isNull();
+    assertThatThrownBy(() -> small.addAttachment(new byte[513])).isInstanceOf(ProtocolException.class);
+  }
 }
