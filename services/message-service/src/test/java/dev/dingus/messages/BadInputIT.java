@@ -146,6 +146,56 @@ class BadInputIT extends IntegrationTestBase {
     }
 
     @Test
+    void editAndDeleteFloodsMeetTheSameLimitAndAreAnsweredNotDropped() {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        SocketClients.Client a = connect(alice);
+        String id = a.emitAck("send_message", map("roomId", roomId.toString(), "content", "to edit")).path("message").path("id").asString();
+        List<JsonNode> edits = floodAcks(a, 80, n -> map("messageId", id, "content", "edit " + n), "edit_message");
+        // The burst of 40 (one spent on the send) and what refilled meanwhile got through; the rest heard why.
+        assertThat(edits.stream().filter(ack -> ack.path("success").asBoolean())).hasSizeGreaterThanOrEqualTo(39).hasSizeLessThan(80);
+
+        // Over HTTP the same bucket applies: a parallel flood of edits meets 429 with Retry-After.
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Api.Response>> patches = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                patches.add(CompletableFuture.supplyAsync(() -> api().patch("/api/v1/messages/" + id, alice.token(),
+                        map("content", "http edit " + n)), executor));
+            }
+            List<Api.Response> answers = patches.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 429));
+            Api.Response limited = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+            assertThat(limited.code()).isEqualTo("rate_limited");
+            assertThat(limited.header("Retry-After")).isNotNull();
+        }
+        // Deletes too (deleting a deleted message succeeds and changes nothing, so each may go through).
+        floodAcks(a, 40, n -> map("messageId", id), "delete_message");
+    }
+
+    /**
+     * Emits {@code count} events at once; every one must be answered, with success or {@code rate_limited} (and how long
+     * to wait), and some with the latter. Returns the acks.
+     */
+    private static List<JsonNode> floodAcks(SocketClients.Client client, int count,
+            java.util.function.IntFunction<Map<String, Object>> payload, String event) {
+        List<CompletableFuture<JsonNode>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            futures.add(client.emitAckAsync(event, payload.apply(i)));
+        }
+        List<JsonNode> acks = futures.stream().map(CompletableFuture::join).toList();
+        for (JsonNode ack : acks) {
+            if (!ack.path("success").asBoolean()) {
+                assertThat(ack.path("error").path("code").asString()).as(ack.toString()).isEqualTo("rate_limited");
+                assertThat(ack.path("error").path("retryAfterMs").asLong()).isPositive();
+            }
+        }
+        assertThat(acks).as(event + " answers").hasSize(count)
+                .anySatisfy(ack -> assertThat(ack.path("success").asBoolean()).isFalse());
+        return acks;
+    }
+
+    @Test
     void badHttpInputGetsProblemJsonWithStableCodes() {
         TestUser alice = newUser();
         UUID roomId = room(alice);

@@ -23,8 +23,9 @@ class OpenApiConfig {
                 Limits: a message has 1–%d characters after trimming (`message_empty`, `message_too_long`) and no control \
                 characters other than line breaks and tabs (`validation_failed`); \
                 `clientMsgId` at most %d characters; history and search pages hold at most %d items \
-                (history default %d); each user may send %s messages per second on average with bursts of %d, \
-                beyond that 429 `rate_limited` with `Retry-After`; search queries at most %d characters; \
+                (history default %d); each user may send, edit and delete %s messages per second on average, \
+                together, with bursts of %d, beyond that 429 `rate_limited` with `Retry-After`; search queries at \
+                most %d characters; \
                 unread counts stop counting at %d. The real-time protocol (Socket.IO) is in docs/protocol.md."""
                 .formatted(l.maxContentLength(), l.maxClientMsgIdLength(), l.maxPageSize(), l.defaultPageSize(),
                         trim(l.sendRatePerSecond()), l.sendBurst(), l.maxSearchQueryLength(), l.unreadCountCap());

@@ -27,7 +27,8 @@ public record MessagesProperties(String nodeId, Limits limits, Writer writer, Ca
      * @param syncMaxBytes what the messages of one {@code sync} answer may add up to, as JSON (estimated), before each
      *     further room gets only its next one; well below the bytes a socket may have queued before it is closed as
      *     too slow (16 MiB), so a user of many busy rooms gets several answers instead of a closed connection
-     * @param sendRatePerSecond sends per user and second on average, bursts up to {@code sendBurst}
+     * @param sendRatePerSecond sends per user and second on average, bursts up to {@code sendBurst}; edits and deletes
+     *     take from the same budget
      * @param typingTtl how long a typing flag lives without a new {@code typing}
      */
     public record Limits(int maxContentLength, int maxPageSize, int defaultPageSize, int syncMaxRooms,

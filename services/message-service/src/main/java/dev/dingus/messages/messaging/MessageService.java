@@ -14,6 +14,7 @@ import dev.dingus.messages.messaging.internal.GroupCommitWriter;
 import dev.dingus.messages.messaging.internal.LatestPageCache;
 import dev.dingus.messages.messaging.internal.MessageEffects;
 import dev.dingus.messages.messaging.internal.MessageStore;
+import dev.dingus.messages.ratelimit.SendRateLimiter;
 import dev.dingus.platform.events.TimeOrderedIds;
 import dev.dingus.platform.events.outbox.Outbox;
 import dev.dingus.platform.web.errors.ApiException;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sending, editing, deleting and reading messages, for HTTP and Socket.IO alike (same rules, same codes).
  * A send is validated and authorized before it is queued; the writer applies the send rate to its batch; the
- * answer comes only after the commit.
+ * answer comes only after the commit. Edits and deletes take from the same rate, one at a time.
  */
 @Service
 public class MessageService {
@@ -42,10 +43,11 @@ public class MessageService {
     private final MessageEffects effects;
     private final MessagesProperties.Limits limits;
     private final HistoryJson historyJson;
+    private final SendRateLimiter rateLimiter;
 
     MessageService(MembershipService membership, GroupCommitWriter writer, MessageStore store,
             LatestPageCache cache, Outbox outbox, TransactionTemplate tx, MessageEffects effects,
-            MessagesProperties props, HistoryJson historyJson) {
+            MessagesProperties props, HistoryJson historyJson, SendRateLimiter rateLimiter) {
         this.membership = membership;
         this.writer = writer;
         this.store = store;
@@ -55,6 +57,7 @@ public class MessageService {
         this.effects = effects;
         this.limits = props.limits();
         this.historyJson = historyJson;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -85,9 +88,10 @@ public class MessageService {
         return writer.submit(row, access.kind()).thenApply(w -> new SendResult(w.message(), w.duplicate(), w.json()));
     }
 
-    /** Only the sender edits, and only while the message exists. */
+    /** Only the sender edits, and only while the message exists; edits count against the send rate. */
     public MessageView edit(AuthenticatedUser user, UUID messageId, String content) {
         String text = ContentRules.normalize(content, limits.maxContentLength());
+        rateLimiter.acquire(user.id());
         MessageView before = visibleMessage(user, messageId);
         if (!before.senderId().equals(user.id())) {
             throw MessageErrors.notTheSender();
@@ -107,8 +111,12 @@ public class MessageService {
         return edited;
     }
 
-    /** The sender, or the room's owner and admins, delete; deleting twice is fine (the tombstone stays). */
+    /**
+     * The sender, or the room's owner and admins, delete; deleting twice is fine (the tombstone stays). Deletes count
+     * against the send rate.
+     */
     public MessageView delete(AuthenticatedUser user, UUID messageId) {
+        rateLimiter.acquire(user.id());
         MessageView before = visibleMessage(user, messageId);
         RoomAccess access = membership.requireMember(before.roomId(), user.id());
         if (!before.senderId().equals(user.id()) && !access.isAdmin()) {

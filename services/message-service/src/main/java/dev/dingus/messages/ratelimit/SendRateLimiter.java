@@ -13,7 +13,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Sends per user: {@code sendRatePerSecond} on average, bursts up to {@code sendBurst}, over all nodes. */
+/**
+ * Writes of messages per user: {@code sendRatePerSecond} on average, bursts up to {@code sendBurst}, over all nodes.
+ * Sends, edits and deletes take from one bucket: each stores a row, publishes an event and reaches the whole room, so
+ * a flood of any of them costs the same, and one bucket keeps one budget (and one Redis key) per user.
+ */
 @Component
 public class SendRateLimiter {
     /**
@@ -71,6 +75,14 @@ public class SendRateLimiter {
                     : local.computeIfAbsent(userIds.get(i), u -> new LocalBucket(ratePerSecond, burst, System::currentTimeMillis)).take();
         }
         return waits;
+    }
+
+    /** Takes one write (an edit, a delete) from the user's bucket, one round trip; over the rate it is refused. */
+    public void acquire(UUID userId) {
+        long wait = acquireAll(List.of(userId))[0];
+        if (wait > 0) {
+            throw new SendRateLimited(wait);
+        }
     }
 
     /** Local buckets are only for outages; full ones carry no information. */
