@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dingus.notifications.support.NotificationTestBase;
 import dev.dingus.testsupport.Api;
 import dev.dingus.testsupport.TestUser;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,30 @@ class BadInputIT extends NotificationTestBase {
         Api.Response exactLimits = api.post("/api/v1/notifications/system-alerts", admin.token(),
                 Map.of("title", "x".repeat(120), "body", "y".repeat(2000)));
         assertThat(exactLimits.status()).as(exactLimits.toString()).isEqualTo(202);
+    }
+
+    /** PostgreSQL cannot store a NUL: control characters are bad input, not a 500 from the insert. */
+    @Test
+    void alertTextsWithControlCharactersAreRefusedNamingTheField() {
+        TestUser admin = registered(ADMIN_ID, "adc" + UUID.randomUUID().toString().substring(0, 6), java.time.Instant.now());
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("title", "a\u0000b", "body", "b"),
+                Map.of("title", "a\u001bb", "body", "b"),
+                Map.of("title", "two\nlines", "body", "b"),
+                Map.of("title", "tab\there", "body", "b"),
+                Map.of("title", "t", "body", "a\u0000b"),
+                Map.of("title", "t", "body", "a\u0007b"),
+                Map.of("title", "t", "body", "ab\u007f"))) {
+            Api.Response r = api.post("/api/v1/notifications/system-alerts", admin.token(), body);
+            assertThat(r.status()).as(body + " → " + r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("validation_failed");
+            String field = body.get("title").equals("t") ? "body" : "title";
+            assertThat(r.body().get("errors").get(0).get("field").asString()).isEqualTo(field);
+            assertThat(r.body().get("errors").get(0).get("message").asString()).contains("control characters");
+        }
+        Api.Response multiline = api.post("/api/v1/notifications/system-alerts", admin.token(),
+                Map.of("title", "Maintenance tonight", "body", "From 22:00.\r\n\tBack by 23:00.\n"));
+        assertThat(multiline.status()).as("line breaks and tabs in the body: " + multiline).isEqualTo(202);
     }
 
     @Test

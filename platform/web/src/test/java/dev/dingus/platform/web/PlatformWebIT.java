@@ -154,6 +154,19 @@ class PlatformWebIT {
         assertThat(body.get("requestId").asString()).isNotBlank();
     }
 
+    /** A safety net under the services' input validation: text PostgreSQL cannot store is the client's error. */
+    @Test
+    void textPostgresqlCannotStoreIsBadInputNotA500() throws Exception {
+        String token = "Bearer " + tokens.tokenFor(UUID.randomUUID(), "gv");
+        for (String kind : List.of("nul", "untranslatable")) {
+            var response = send(get("/api/v1/store/" + kind).header("Authorization", token));
+            JsonNode body = assertProblem(response, 400, "validation_failed");
+            assertThat(body.get("detail").asString()).as(kind).contains("cannot be stored");
+            assertThat(response.body()).as(kind).doesNotContain("UTF8").doesNotContain("LATIN1");
+        }
+        assertProblem(send(get("/api/v1/store/bad-sql").header("Authorization", token)), 500, "internal_error");
+    }
+
     @Test
     void requestIdIsKeptWhenSaneAndReplacedWhenNot() throws Exception {
         var kept = send(get("/api/v1/open").header("X-Request-Id", "abc-123"));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,23 @@ public class WebTestApplication {
 
     @RestController
     static class Endpoints {
+        private final JdbcClient jdbc;
+
+        Endpoints(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        /** Text that reached PostgreSQL without input validation, as a service's forgotten field would. */
+        @GetMapping("/api/v1/store/{kind}")
+        String store(@PathVariable String kind) {
+            return switch (kind) {
+                case "nul" -> jdbc.sql("select ?::text").param("a\u0000b").query(String.class).single();
+                case "untranslatable" -> jdbc.sql("select convert_to(?, 'LATIN1')::text").param("price: 5 \u20ac")
+                        .query(String.class).single();
+                default -> jdbc.sql("select no_such_column from pg_class").query(String.class).single();
+            };
+        }
+
         @PostMapping("/api/v1/echo")
         Greeting echo(@Valid @RequestBody Greeting greeting) {
             return greeting;

@@ -75,6 +75,27 @@ class UsersIT extends AbstractAuthIT {
         assertThat(http.patch("/api/v1/users/me", Map.of("statusText", "s".repeat(140)), token).status()).isEqualTo(200);
     }
 
+    /** PostgreSQL cannot store a NUL: it must be refused as bad input, not fail the update with a 500. */
+    @Test
+    void controlCharactersInProfileFieldsAreRefusedNamingTheField() {
+        Http http = http();
+        String token = accessToken(register(http));
+        for (String field : List.of("avatarUrl", "displayName", "statusText")) {
+            String prefix = field.equals("avatarUrl") ? "https://x/" : "";
+            for (String value : List.of(prefix + "a\u0000b", prefix + "a\u0007b", prefix + "a\u001bb", prefix + "ab\u007f")) {
+                // Serialised by Jackson, so the JSON carries the escape "\u0000" as a client's would.
+                Http.Response response = http.patch("/api/v1/users/me", Map.of(field, value), token);
+                assertThat(response.status()).as(field + " " + value + ": " + response).isEqualTo(400);
+                assertThat(response.code()).isEqualTo("validation_failed");
+                JsonNode error = response.json().get("errors").get(0);
+                assertThat(error.get("field").asString()).isEqualTo(field);
+                assertThat(error.get("message").asString()).contains("control characters");
+            }
+        }
+        assertThat(http.patch("/api/v1/users/me", Map.of("avatarUrl", "https://x/a%00b"), token).status())
+                .as("an encoded NUL is plain text").isEqualTo(200);
+    }
+
     @Test
     void changingThePasswordEndsEveryOtherSession() {
         Http http = http();

@@ -10,6 +10,11 @@ public final class Limits {
     public static final int MAX_PAGE = 10_000;
     public static final int ALERT_TITLE_MAX = 120;
     public static final int ALERT_BODY_MAX = 2000;
+    /**
+     * A bean-validation pattern for text of several lines: no ASCII control characters but line breaks and tabs
+     * (NUL above all, which PostgreSQL cannot store).
+     */
+    public static final String MULTILINE_TEXT = "^[\\P{Cntrl}\\n\\r\\t]*$";
     /** Message previews in dm and mention notifications are cut to this many characters. */
     public static final int PREVIEW_MAX = 200;
 }

@@ -2,10 +2,13 @@ package dev.dingus.platform.web.errors;
 
 import dev.dingus.contracts.errors.ErrorCodes;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,12 +31,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into problem+json with a stable {@code code}: Spring MVC's own exceptions
- * (malformed JSON, validation, unknown route, wrong method or media type), {@link ApiException}s, and, as a
- * last resort, anything unexpected as a 500 {@code internal_error} whose details stay in the log.
+ * (malformed JSON, validation, unknown route, wrong method or media type), {@link ApiException}s, text the
+ * database cannot store as a 400, and, as a last resort, anything unexpected as a 500 {@code internal_error} whose
+ * details stay in the log.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -58,6 +63,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.withErrors(
                 Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, "The request is not valid."),
                 List.of(Map.of("field", e.getName(), "message", "has the wrong format"))));
+    }
+
+    /**
+     * A safety net under input validation: text PostgreSQL refuses to store (a NUL, SQL state 22021
+     * character_not_in_repertoire; a character the database encoding lacks, 22P05 untranslatable_character) is the
+     * client's error, not ours. Logged without the text, so that the field that lacks validation gets found.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException e) {
+        String state = unstorableTextState(e);
+        if (state == null) {
+            return unexpected(e);
+        }
+        log.warn("Refused text the database cannot store (SQL state {}): some field lacks input validation", state);
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+                "The request contains characters that cannot be stored, such as NUL or other control characters."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -130,6 +151,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case 503 -> ErrorCodes.SERVICE_UNAVAILABLE;
             default -> status.is4xxClientError() ? ErrorCodes.VALIDATION_FAILED : ErrorCodes.INTERNAL_ERROR;
         };
+    }
+
+    /** The SQL state of unstorable text anywhere in the cause chain (batches chain theirs as next exceptions). */
+    private static String unstorableTextState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (UNSTORABLE_TEXT_STATES.contains(next.getSQLState())) {
+                        return next.getSQLState();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String lastNode(String path) {

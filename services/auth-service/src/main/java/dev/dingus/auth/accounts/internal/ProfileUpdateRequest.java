@@ -15,6 +15,7 @@ record ProfileUpdateRequest(
         @Schema(description = "http(s) URL, at most 512 characters", example = "https://example.com/ada.png")
         @Size(max = UserLimits.AVATAR_URL_MAX, message = "must be at most 512 characters")
         @Pattern(regexp = UserLimits.AVATAR_URL_PATTERN, message = "must be an http or https URL")
+        @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String avatarUrl,
 
         @Size(max = UserLimits.STATUS_TEXT_MAX, message = "must be at most 140 characters")

@@ -19,6 +19,7 @@ final class UserLimits {
 
     static final int DISPLAY_NAME_MAX = 64;
     static final int AVATAR_URL_MAX = 512;
+    /** No white space; control characters are refused by TextRules.NO_CONTROL_CHARACTERS, with their own message. */
     static final String AVATAR_URL_PATTERN = "^$|^https?://[^\\s/?#]+[^\\s]*$";
     static final int STATUS_TEXT_MAX = 140;
 

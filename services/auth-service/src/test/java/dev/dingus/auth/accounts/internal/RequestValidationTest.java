@@ -75,6 +75,10 @@ class RequestValidationTest {
         assertThat(invalidFields(new ProfileUpdateRequest(null, "https://", null))).containsOnly("avatarUrl");
         assertThat(invalidFields(new ProfileUpdateRequest(null, "https://x.io/" + "a".repeat(500), null))).containsOnly("avatarUrl");
         assertThat(invalidFields(new ProfileUpdateRequest(null, null, "s".repeat(141)))).containsOnly("statusText");
+        for (String control : new String[] {"\u0000", "\u0001", "\u001f", "\u007f"}) {
+            assertThat(invalidFields(new ProfileUpdateRequest(null, "https://x.io/a" + control + "b", null)))
+                    .as("avatarUrl with U+%04X", (int) control.charAt(0)).containsOnly("avatarUrl");
+        }
     }
 
     @Test
