@@ -146,6 +146,26 @@ final class RawClient {
       return s;
     }
 
+    /**
+     * Whether the server closes the session within {@code seconds}, its pings answered meanwhile: the suites'
+     * heartbeat (300 ms + 200 ms) closes a silent client anyway, whatever it sent, so {@link #awaitClosed} alone
+     * would not show that the server refused something.
+     */
+    boolean closedWhileAlive(int seconds) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      while (!closed.isDone() && System.nanoTime() < deadline) {
+        if ("2".equals(messages.poll(20, TimeUnit.MILLISECONDS))) {
+          try {
+            send("3");
+          } catch (java.util.concurrent.CompletionException e) {
+            // closed meanwhile
+          }
+        }
+      }
+      return closed.isDone();
+    }
+
+    /** Whether the session ends within the suite's wait, for whatever reason (heartbeat included). */
     boolean awaitClosed() {
       try {
         closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);

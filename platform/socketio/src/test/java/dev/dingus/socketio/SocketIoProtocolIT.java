@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dingus.socketio.RawClient.Response;
 import dev.dingus.socketio.RawClient.Ws;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,24 +51,6 @@ class SocketIoProtocolIT {
     Object m = next(ws);
     assertThat(m).isInstanceOf(String.class);
     return (String) m;
-  }
-
-  /**
-   * Whether the server closes the session within {@code seconds}, its pings answered meanwhile: the suite's heartbeat
-   * (300 ms + 200 ms) would close a silent client anyway, whatever it sent.
-   */
-  static boolean closedWhileAlive(Ws ws, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!ws.closed.isDone() && System.nanoTime() < deadline) {
-      if ("2".equals(ws.messages.poll(20, TimeUnit.MILLISECONDS))) {
-        try {
-          ws.send("3");
-        } catch (CompletionException e) {
-          // closed meanwhile
-        }
-      }
-    }
-    return ws.closed.isDone();
   }
 
   static Ws connected() throws Exception {
@@ -131,14 +112,14 @@ class SocketIoProtocolIT {
     void closesOnAnInvalidHandshake() throws Exception {
       Ws ws = open();
       ws.send("4abc");
-      assertThat(ws.awaitClosed()).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
     void closesWhenTheFirstPacketIsNotAConnect() throws Exception {
       Ws ws = open();
       ws.send("42[\"message\",1]");
-      assertThat(ws.awaitClosed()).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
@@ -258,42 +239,42 @@ class SocketIoProtocolIT {
     void closesOnAnUnknownPacketType() throws Exception {
       Ws ws = connected();
       ws.send("4abc");
-      assertThat(ws.awaitClosed()).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
     void closesOnAPayloadThatIsNotAnArray() throws Exception {
       Ws ws = connected();
       ws.send("42{}");
-      assertThat(ws.awaitClosed()).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
     void closesOnAnEmptyEventArray() throws Exception {
       Ws ws = connected();
       ws.send("42[]");
-      assertThat(ws.awaitClosed()).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
     void closesOnAnInvalidAckId() throws Exception {
       Ws ws = connected();
       ws.send("42abc[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
-      assertThat(ws.awaitClosed()).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
     void closesOnAReservedEventName() throws Exception {
       Ws ws = connected();
       ws.send("42[\"disconnect\"]");
-      assertThat(ws.awaitClosed()).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
     void closesOnMoreAttachmentsThanAPacketMayHaveEvenBeforeConnecting() throws Exception {
       Ws ws = open();
       ws.send("451000-[\"x\",{\"_placeholder\":true,\"num\":0}]");
-      assertThat(closedWhileAlive(ws, 3)).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
@@ -303,7 +284,7 @@ class SocketIoProtocolIT {
       ws.send("452-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
       ws.sendBinary(new byte[600_000]);
       ws.sendBinary(new byte[600_000]);
-      assertThat(closedWhileAlive(ws, 3)).isTrue();
+      assertThat(ws.closedWhileAlive(3)).isTrue();
     }
 
     @Test
@@ -315,7 +296,7 @@ class SocketIoProtocolIT {
       assertThat(nextText(ws)).startsWith("452-[\"message-back\"");
       assertThat((byte[]) next(ws)).hasSize(400_000);
       assertThat((byte[]) next(ws)).hasSize(400_000);
-      assertThat(closedWhileAlive(ws, 1)).isFalse();
+      assertThat(ws.closedWhileAlive(1)).isFalse();
       ws.close();
     }
 
