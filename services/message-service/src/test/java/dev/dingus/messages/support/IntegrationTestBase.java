@@ -7,6 +7,7 @@ import dev.dingus.contracts.events.RoomCreated;
 import dev.dingus.contracts.events.RoomMemberAdded;
 import dev.dingus.contracts.events.RoomMemberRemoved;
 import dev.dingus.messages.realtime.SocketServer;
+import dev.dingus.testsupport.RoomServiceStandIn;
 import dev.dingus.testsupport.TestInfrastructure;
 import dev.dingus.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;

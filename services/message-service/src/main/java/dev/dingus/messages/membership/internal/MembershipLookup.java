@@ -2,6 +2,7 @@ package dev.dingus.messages.membership.internal;
 
 import dev.dingus.messages.core.MessagesProperties;
 import dev.dingus.messages.membership.RoomAccess;
+import dev.dingus.platform.web.rooms.RoomMembershipClient;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,14 +28,14 @@ public class MembershipLookup {
     private record Entry(Answer answer, long expiresAt) {}
 
     private final MembershipStore store;
-    private final RoomServiceClient roomService;
+    private final RoomMembershipClient roomService;
     private final long ttlNanos;
     private final long negativeTtlNanos;
     private final Map<UUID, Map<UUID, Entry>> cache = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong changes = new AtomicLong();
 
-    MembershipLookup(MembershipStore store, RoomServiceClient roomService, MessagesProperties props) {
+    MembershipLookup(MembershipStore store, RoomMembershipClient roomService, MessagesProperties props) {
         this.store = store;
         this.roomService = roomService;
         this.ttlNanos = props.membership().cacheTtl().toNanos();
@@ -104,12 +105,12 @@ public class MembershipLookup {
     /** Not a member here: room-service may know better (the event is on its way), or agree. */
     private Answer askRoomService(UUID roomId, UUID userId, MembershipStore.Local local) {
         return switch (roomService.membership(roomId, userId)) {
-            case RoomServiceClient.Found(RoomServiceClient.Membership m) -> m.member() && m.role() != null
+            case RoomMembershipClient.Found(RoomMembershipClient.Membership m) -> m.member() && m.role() != null
                     ? new Answer(new RoomAccess(roomId, userId, m.kind(), m.postPolicy(), m.role()), m.kind())
                     : new Answer(null, m.kind());
-            case RoomServiceClient.RoomMissing missing -> new Answer(null, null);
+            case RoomMembershipClient.RoomMissing missing -> new Answer(null, null);
             // room-service away: what the events told us is the best answer there is.
-            case RoomServiceClient.Unavailable unavailable -> new Answer(null, local == null ? null : local.kind());
+            case RoomMembershipClient.Unavailable unavailable -> new Answer(null, local == null ? null : local.kind());
         };
     }
 

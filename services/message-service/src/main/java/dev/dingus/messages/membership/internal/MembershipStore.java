@@ -1,5 +1,6 @@
 package dev.dingus.messages.membership.internal;
 
+import dev.dingus.platform.web.rooms.RoomMembershipClient;
 import java.sql.PreparedStatement;
 import java.util.HashSet;
 import java.util.List;
@@ -74,13 +75,9 @@ public class MembershipStore {
                 .params(roomId, userId, role, roomId).update();
     }
 
-    /**
-     * Makes this transaction the only one changing the room's membership, on every node (they share this
-     * database), until it ends. Rooms that share a key merely wait for each other.
-     */
+    /** Makes this transaction the only one changing the room's membership, on every node, until it ends. */
     void lockRoom(UUID roomId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(roomId.getMostSignificantBits() ^ roomId.getLeastSignificantBits())
-                .query((rs, n) -> 1).list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(RoomMembershipClient.lockKey(roomId)).query((rs, n) -> 1).list();
     }
 
     void removeMember(UUID roomId, UUID userId) {

@@ -13,6 +13,7 @@ import dev.dingus.messages.membership.RoomDeletion;
 import dev.dingus.messages.membership.internal.MembershipChanges.Type;
 import dev.dingus.platform.events.EventEnvelope;
 import dev.dingus.platform.events.EventHandler;
+import dev.dingus.platform.web.rooms.RoomMembershipClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +39,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Configuration(proxyBeanMethods = false)
 class RoomEventHandlers {
-    /** No user: room-service's membership answer about nobody still carries the room's settings. */
-    private static final UUID NOBODY = new UUID(0, 0);
-
     private final MembershipStore store;
-    private final RoomServiceClient roomService;
+    private final RoomMembershipClient roomService;
     private final MembershipChanges changes;
     private final ObjectProvider<RoomDeletion> deletions;
     private final ObjectProvider<Fanout> fanout;
     private final RoomPurger purger;
 
-    RoomEventHandlers(MembershipStore store, RoomServiceClient roomService, MembershipChanges changes,
+    RoomEventHandlers(MembershipStore store, RoomMembershipClient roomService, MembershipChanges changes,
             ObjectProvider<RoomDeletion> deletions, ObjectProvider<Fanout> fanout, RoomPurger purger) {
         this.store = store;
         this.roomService = roomService;
@@ -121,10 +119,10 @@ class RoomEventHandlers {
     /** Stores the room's current kind and post policy (a late update must not undo a newer one), as below. */
     private void storeRoom(UUID roomId, Runnable eventContent) {
         store.lockRoom(roomId);
-        switch (roomService.membership(roomId, NOBODY)) {
-            case RoomServiceClient.Found(RoomServiceClient.Membership m) -> store.upsertRoom(roomId, m.kind(), m.postPolicy());
-            case RoomServiceClient.RoomMissing missing -> { } // deleted since: nothing to bring back
-            case RoomServiceClient.Unavailable unavailable -> eventContent.run();
+        switch (roomService.membership(roomId, RoomMembershipClient.NOBODY)) {
+            case RoomMembershipClient.Found(RoomMembershipClient.Membership m) -> store.upsertRoom(roomId, m.kind(), m.postPolicy());
+            case RoomMembershipClient.RoomMissing missing -> { } // deleted since: nothing to bring back
+            case RoomMembershipClient.Unavailable unavailable -> eventContent.run();
         }
         changes.afterCommit(Type.ROOM_CHANGED, roomId, null);
     }
@@ -136,15 +134,15 @@ class RoomEventHandlers {
     private void storeMembership(UUID roomId, UUID userId, Runnable eventContent) {
         store.lockRoom(roomId);
         switch (roomService.membership(roomId, userId)) {
-            case RoomServiceClient.Found(RoomServiceClient.Membership m) when m.member() && m.role() != null -> {
+            case RoomMembershipClient.Found(RoomMembershipClient.Membership m) when m.member() && m.role() != null -> {
                 store.upsertRoom(roomId, m.kind(), m.postPolicy());
                 store.upsertMember(roomId, userId, m.role());
                 changes.afterCommit(Type.MEMBER_CHANGED, roomId, userId);
             }
-            case RoomServiceClient.Found(RoomServiceClient.Membership m) -> removed(roomId, userId);
+            case RoomMembershipClient.Found(RoomMembershipClient.Membership m) -> removed(roomId, userId);
             // Deleted since: its room.deleted event removes the rest; no late event may bring the member back.
-            case RoomServiceClient.RoomMissing missing -> removed(roomId, userId);
-            case RoomServiceClient.Unavailable unavailable -> eventContent.run();
+            case RoomMembershipClient.RoomMissing missing -> removed(roomId, userId);
+            case RoomMembershipClient.Unavailable unavailable -> eventContent.run();
         }
     }
 

@@ -1,8 +1,7 @@
-package dev.dingus.messages.support;
+package dev.dingus.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.dingus.testsupport.JsonReply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
