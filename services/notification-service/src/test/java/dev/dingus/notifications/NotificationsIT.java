@@ -139,6 +139,8 @@ class NotificationsIT extends NotificationTestBase {
         TestUser bob = registered();
         TestUser carol = registered();
         UUID roomId = room("private", "plans", alice);
+        ROOM_SERVICE.knows(roomId, "private", "everyone", bob.id(), "member");
+        ROOM_SERVICE.knows(roomId, "private", "everyone", carol.id(), "member");
         EventEnvelope invite = events.publishNow(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, "private", "plans",
                 bob.id(), "member", "invite", alice.id(), "everyone"));
         events.publishNow(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, "private", "plans", carol.id(), "member",
@@ -241,8 +243,24 @@ class NotificationsIT extends NotificationTestBase {
         TestUser alice = registered();
         TestUser bob = registered();
         UUID roomId = room("public", "lobby", alice, bob);
+        ROOM_SERVICE.forgets(roomId, bob.id());
         events.publishNow(EventTypes.ROOM_MEMBER_REMOVED, new RoomMemberRemoved(roomId, "public", bob.id(), "leave", bob.id()));
         message(roomId, "public", alice, "@" + bob.username(), List.of(bob.username()));
+        drain();
+        assertThat(notifications(bob)).isEmpty();
+    }
+
+    @Test
+    void aJoinEventArrivingAfterTheLeaveDoesNotBringTheMentionsBack() {
+        TestUser alice = registered();
+        TestUser bob = registered();
+        UUID roomId = room("public", "lobby", alice, bob);
+        ROOM_SERVICE.forgets(roomId, bob.id());
+        events.publishNow(EventTypes.ROOM_MEMBER_REMOVED, new RoomMemberRemoved(roomId, "public", bob.id(), "leave", bob.id()));
+        // The join's event, delivered late (another node's backlog, another relay): room-service says he left.
+        events.publishNow(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, "public", "lobby", bob.id(), "member",
+                "join", bob.id(), "everyone"));
+        message(roomId, "public", alice, "@" + bob.username() + " the plan", List.of(bob.username()));
         drain();
         assertThat(notifications(bob)).isEmpty();
     }

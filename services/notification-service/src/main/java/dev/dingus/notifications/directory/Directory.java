@@ -1,5 +1,6 @@
 package dev.dingus.notifications.directory;
 
+import dev.dingus.platform.web.rooms.RoomMembershipClient;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -68,6 +69,11 @@ public class Directory {
 
     public Optional<String> roomName(UUID roomId) {
         return jdbc.sql("SELECT name FROM rooms WHERE id = ?").param(roomId).query(String.class).optional();
+    }
+
+    /** Makes this transaction the only one changing the room's membership, on every node, until it ends. */
+    public void lockRoom(UUID roomId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(RoomMembershipClient.lockKey(roomId)).query((rs, n) -> 1).list();
     }
 
     public void memberAdded(UUID roomId, UUID userId) {

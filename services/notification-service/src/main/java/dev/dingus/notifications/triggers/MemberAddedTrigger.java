@@ -5,6 +5,7 @@ import dev.dingus.contracts.events.RoomMemberAdded;
 import dev.dingus.notifications.core.NotificationKind;
 import dev.dingus.notifications.core.Texts;
 import dev.dingus.notifications.directory.Directory;
+import dev.dingus.notifications.directory.Memberships;
 import dev.dingus.notifications.inbox.Inbox;
 import dev.dingus.notifications.inbox.NewNotification;
 import dev.dingus.platform.events.EventEnvelope;
@@ -21,10 +22,12 @@ class MemberAddedTrigger implements EventHandler<RoomMemberAdded> {
     static final String VIA_INVITE = "invite";
 
     private final Directory directory;
+    private final Memberships memberships;
     private final Inbox inbox;
 
-    MemberAddedTrigger(Directory directory, Inbox inbox) {
+    MemberAddedTrigger(Directory directory, Memberships memberships, Inbox inbox) {
         this.directory = directory;
+        this.memberships = memberships;
         this.inbox = inbox;
     }
 
@@ -41,7 +44,7 @@ class MemberAddedTrigger implements EventHandler<RoomMemberAdded> {
     @Override
     public void handle(RoomMemberAdded e, EventEnvelope envelope) {
         directory.roomSeen(e.roomId(), e.kind(), e.roomName());
-        directory.memberAdded(e.roomId(), e.userId());
+        memberships.changed(e.roomId(), e.userId(), true);
         if (!VIA_INVITE.equals(e.via()) || e.actorId() == null || e.actorId().equals(e.userId())) {
             return;
         }

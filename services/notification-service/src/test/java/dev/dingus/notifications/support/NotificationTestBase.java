@@ -14,6 +14,7 @@ import dev.dingus.testsupport.Api;
 import dev.dingus.testsupport.Eventually;
 import dev.dingus.testsupport.FanoutLog;
 import dev.dingus.testsupport.RedisKeys;
+import dev.dingus.testsupport.RoomServiceStandIn;
 import dev.dingus.testsupport.TestInfrastructure;
 import dev.dingus.testsupport.TestTokens;
 import dev.dingus.testsupport.TestUser;
@@ -44,6 +45,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class NotificationTestBase {
     protected static final Duration WAIT = Duration.ofSeconds(15);
     protected static final TestTokens TOKENS = TestTokens.start();
+    /** room-service's membership answers, kept with the same truth as the member events published here. */
+    protected static final RoomServiceStandIn ROOM_SERVICE = RoomServiceStandIn.start();
     /** A system admin by id and one by username, as DINGUS_SYSTEM_ADMINS lists them. */
     protected static final UUID ADMIN_ID = UUID.randomUUID();
     protected static final String ADMIN_NAME = "boss" + TestInfrastructure.uniqueId();
@@ -52,6 +55,7 @@ public abstract class NotificationTestBase {
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "notification-service");
         TOKENS.register(registry);
+        registry.add("dingus.notifications.room-service-url", ROOM_SERVICE::url);
         registry.add("dingus.notifications.system-admins", () -> ADMIN_ID + ", " + ADMIN_NAME.toUpperCase());
         // small batches, so a fan-out to everyone spans several of them
         registry.add("dingus.notifications.fan-out-batch", () -> "3");
@@ -107,6 +111,7 @@ public abstract class NotificationTestBase {
     protected UUID room(String kind, String name, TestUser... members) {
         UUID roomId = UUID.randomUUID();
         for (TestUser m : members) {
+            ROOM_SERVICE.knows(roomId, kind, "everyone", m.id(), "member");
             events.publishNow(EventTypes.ROOM_MEMBER_ADDED, new RoomMemberAdded(roomId, kind, name, m.id(), "member",
                     "dm".equals(kind) ? "dm" : "join", m.id(), "everyone"));
         }

@@ -2,7 +2,7 @@ package dev.dingus.notifications.directory.internal;
 
 import dev.dingus.contracts.events.RoomMemberRemoved;
 import dev.dingus.contracts.events.EventTypes;
-import dev.dingus.notifications.directory.Directory;
+import dev.dingus.notifications.directory.Memberships;
 import dev.dingus.platform.events.EventEnvelope;
 import dev.dingus.platform.events.EventHandler;
 import org.springframework.stereotype.Component;
@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 /** {@code room.member.removed}: no more notifications from that room. */
 @Component
 class MemberRemovedHandler implements EventHandler<RoomMemberRemoved> {
-    private final Directory directory;
+    private final Memberships memberships;
 
-    MemberRemovedHandler(Directory directory) {
-        this.directory = directory;
+    MemberRemovedHandler(Memberships memberships) {
+        this.memberships = memberships;
     }
 
     @Override
@@ -28,6 +28,6 @@ class MemberRemovedHandler implements EventHandler<RoomMemberRemoved> {
 
     @Override
     public void handle(RoomMemberRemoved event, EventEnvelope envelope) {
-        directory.memberRemoved(event.roomId(), event.userId());
+        memberships.changed(event.roomId(), event.userId(), false);
     }
 }
