@@ -24,7 +24,8 @@ public final class RoomServiceStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
-    private final AtomicInteger calls = new AtomicInteger();
+    /** Questions per room: events of other tests' rooms may be asking at the same time. */
+    private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Runnable> whileAnswering = new ConcurrentHashMap<>();
 
     private RoomServiceStandIn(HttpServer server) {
@@ -79,12 +80,13 @@ public final class RoomServiceStandIn implements AutoCloseable {
         whileAnswering.put(roomId + "/" + userId, action);
     }
 
-    public int calls() {
-        return calls.get();
+    /** How many membership questions named this room so far. */
+    public int calls(UUID roomId) {
+        AtomicInteger n = calls.get(roomId);
+        return n == null ? 0 : n.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        calls.incrementAndGet();
         if (!SERVICE_TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Dingus-Service-Token"))) {
             respond(exchange, 401, Map.of("code", "unauthorized"));
             return;
@@ -95,6 +97,7 @@ public final class RoomServiceStandIn implements AutoCloseable {
             respond(exchange, 404, Map.of("code", "not_found"));
             return;
         }
+        calls.computeIfAbsent(UUID.fromString(parts[3]), r -> new AtomicInteger()).incrementAndGet();
         Room room = rooms.get(UUID.fromString(parts[3]));
         if (room == null) {
             respond(exchange, 404, Map.of("code", "room_not_found"));

@@ -186,14 +186,14 @@ class MembershipAccessIT extends IntegrationTestBase {
         TestUser alice = newUser();
         UUID roomId = UUID.randomUUID();
         ROOM_SERVICE.knows(roomId, "private", "everyone", alice.id(), "owner");
-        int callsBefore = ROOM_SERVICE.calls();
+        int callsBefore = ROOM_SERVICE.calls(roomId);
         SocketClients.Client a = connect(alice);
         JsonNode joined = a.emitAck("join_room", map("roomId", roomId.toString()));
         assertThat(joined.path("success").asBoolean()).as(joined.toString()).isTrue();
         assertThat(a.emitAck("send_message", map("roomId", roomId.toString(), "content", "first!")).path("message").path("seq").asLong())
                 .isEqualTo(1);
         // Answers are kept for a moment: one question for both events.
-        assertThat(ROOM_SERVICE.calls() - callsBefore).isEqualTo(1);
+        assertThat(ROOM_SERVICE.calls(roomId) - callsBefore).isEqualTo(1);
         TestUser stranger = newUser();
         assertThat(connect(stranger).emitAck("join_room", map("roomId", roomId.toString())).path("error").path("code").asString())
                 .isEqualTo("room_not_found");
