@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Socket.IO v5 rules, checked with raw WebSocket and polling requests against the suite's server. */
 class SocketIoProtocolIT {
@@ -235,39 +237,19 @@ class SocketIoProtocolIT {
       ws.close();
     }
 
-    @Test
-    void closesOnAnUnknownPacketType() throws Exception {
+    /** Each a packet the protocol does not allow after the connect: the server closes the session. */
+    @ParameterizedTest(name = "closes on {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        an unknown packet type      | 4abc
+        a payload that is no array  | 42{}
+        an empty event array        | 42[]
+        an invalid ack id           | 42abc["message-with-ack",1,"2",{"3":[false]}]
+        a reserved event name       | 42["disconnect"]
+        """)
+    void closesOnAPacketTheProtocolDoesNotAllow(String what, String packet) throws Exception {
       Ws ws = connected();
-      ws.send("4abc");
-      assertThat(ws.closedWhileAlive(3)).isTrue();
-    }
-
-    @Test
-    void closesOnAPayloadThatIsNotAnArray() throws Exception {
-      Ws ws = connected();
-      ws.send("42{}");
-      assertThat(ws.closedWhileAlive(3)).isTrue();
-    }
-
-    @Test
-    void closesOnAnEmptyEventArray() throws Exception {
-      Ws ws = connected();
-      ws.send("42[]");
-      assertThat(ws.closedWhileAlive(3)).isTrue();
-    }
-
-    @Test
-    void closesOnAnInvalidAckId() throws Exception {
-      Ws ws = connected();
-      ws.send("42abc[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
-      assertThat(ws.closedWhileAlive(3)).isTrue();
-    }
-
-    @Test
-    void closesOnAReservedEventName() throws Exception {
-      Ws ws = connected();
-      ws.send("42[\"disconnect\"]");
-      assertThat(ws.closedWhileAlive(3)).isTrue();
+      ws.send(packet);
+      assertThat(ws.closedWhileAlive(3)).as(what).isTrue();
     }
 
     @Test
