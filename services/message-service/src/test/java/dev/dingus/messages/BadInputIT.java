@@ -213,6 +213,13 @@ class BadInputIT extends IntegrationTestBase {
         assertThat(api().get("/api/v1/messages/search?q=" + "a".repeat(201), alice.token()).code()).isEqualTo("validation_failed");
         assertThat(api().get("/api/v1/messages/search?q=x&size=500", alice.token()).code()).isEqualTo("validation_failed");
         assertThat(api().get("/api/v1/messages/search?q=a%00b", alice.token()).code()).isEqualTo("validation_failed");
+        // Only excluded words: the index cannot serve it, so it would read every message of every room.
+        assertThat(api().get("/api/v1/messages/search?q=-elephant", alice.token()).code()).isEqualTo("validation_failed");
+        assertThat(api().get("/api/v1/messages/search?q=-elephant%20or%20giraffe", alice.token()).code())
+                .isEqualTo("validation_failed");
+        Api.Response noWords = api().get("/api/v1/messages/search?q=!!!", alice.token());
+        assertThat(noWords.status()).isEqualTo(200);
+        assertThat(noWords.body().path("items")).isEmpty();
         assertThat(api().patch("/api/v1/messages/" + UUID.randomUUID(), alice.token(), map("content", "x")).code()).isEqualTo("message_not_found");
         Api.Response noToken = api().get(base, null);
         assertThat(noToken.status()).isEqualTo(401);

@@ -7,6 +7,7 @@ import dev.dingus.messages.support.Api;
 import dev.dingus.messages.support.IntegrationTestBase;
 import dev.dingus.messages.support.SocketClients;
 import dev.dingus.messages.support.TestUser;
+import java.sql.Connection;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -182,5 +183,24 @@ class HttpApiIT extends IntegrationTestBase {
         assertThat(oneRoom.body().path("items")).hasSize(1);
         assertThat(api().get("/api/v1/messages/search?q=elephant&roomId=" + evesRoom, alice.token()).status()).isEqualTo(404);
         assertThat(api().get("/api/v1/messages/search?q=giraffe", alice.token()).body().path("items")).isEmpty();
+        assertThat(api().get("/api/v1/messages/search?q=elephant%20-dances", alice.token()).body().path("items"))
+                .extracting(m -> m.path("content").asString()).containsExactly("another purple elephant");
+    }
+
+    @Test
+    void aSearchThatRunsPastItsTimeLimitIsStoppedWithAClearError() throws Exception {
+        TestUser alice = newUser();
+        UUID roomId = room(alice);
+        api().post("/api/v1/rooms/" + roomId + "/messages", alice.token(), map("content", "a slow search"));
+        // A transaction holding the table makes the search wait for as long as its limit allows (3 s).
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE messages IN ACCESS EXCLUSIVE MODE");
+            Api.Response stopped = api().get("/api/v1/messages/search?q=slow", alice.token());
+            assertThat(stopped.status()).isEqualTo(422);
+            assertThat(stopped.code()).isEqualTo("search_too_broad");
+            blocker.rollback();
+        }
+        assertThat(api().get("/api/v1/messages/search?q=slow", alice.token()).body().path("items")).hasSize(1);
     }
 }

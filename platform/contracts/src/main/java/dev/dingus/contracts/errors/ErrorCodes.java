@@ -48,4 +48,6 @@ public final class ErrorCodes {
     public static final String MESSAGE_TOO_LONG = "message_too_long";
     public static final String MESSAGE_EMPTY = "message_empty";
     public static final String POSTING_NOT_ALLOWED = "posting_not_allowed";
+    /** A search that ran longer than its time limit (422): narrower words or one room will do. */
+    public static final String SEARCH_TOO_BROAD = "search_too_broad";
 }

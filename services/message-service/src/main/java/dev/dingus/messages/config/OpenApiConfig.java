@@ -25,10 +25,12 @@ class OpenApiConfig {
                 `clientMsgId` at most %d characters; history and search pages hold at most %d items \
                 (history default %d); each user may send, edit and delete %s messages per second on average, \
                 together, with bursts of %d, beyond that 429 `rate_limited` with `Retry-After`; search queries at \
-                most %d characters; \
+                most %d characters, with at least one word that is not excluded (`-word`), and at most %d ms in the \
+                database (422 `search_too_broad`); \
                 unread counts stop counting at %d. The real-time protocol (Socket.IO) is in docs/protocol.md."""
                 .formatted(l.maxContentLength(), l.maxClientMsgIdLength(), l.maxPageSize(), l.defaultPageSize(),
-                        trim(l.sendRatePerSecond()), l.sendBurst(), l.maxSearchQueryLength(), l.unreadCountCap());
+                        trim(l.sendRatePerSecond()), l.sendBurst(), l.maxSearchQueryLength(),
+                        l.searchTimeout().toMillis(), l.unreadCountCap());
         return new OpenAPI()
                 .info(new Info().title("message-service").version("v1").description(description))
                 .components(new Components().addSecuritySchemes("bearer",

@@ -30,10 +30,12 @@ public record MessagesProperties(String nodeId, Limits limits, Writer writer, Ca
      * @param sendRatePerSecond sends per user and second on average, bursts up to {@code sendBurst}; edits and deletes
      *     take from the same budget
      * @param typingTtl how long a typing flag lives without a new {@code typing}
+     * @param searchTimeout the longest a search may run in PostgreSQL: a word found in millions of messages would
+     *     otherwise hold a pooled connection for as long as it takes to sort them all
      */
     public record Limits(int maxContentLength, int maxPageSize, int defaultPageSize, int syncMaxRooms,
             int syncMaxMessagesPerRoom, int syncMaxBytes, double sendRatePerSecond, int sendBurst, Duration typingTtl,
-            int maxClientMsgIdLength, int maxSearchQueryLength, int unreadCountCap) {}
+            int maxClientMsgIdLength, int maxSearchQueryLength, Duration searchTimeout, int unreadCountCap) {}
 
     /**
      * @param partitions writer threads, 0 for one per two cores ({@link #threads()}); a room always goes to the same one

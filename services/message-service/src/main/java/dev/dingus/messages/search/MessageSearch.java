@@ -1,5 +1,6 @@
 package dev.dingus.messages.search;
 
+import dev.dingus.contracts.errors.ErrorCodes;
 import dev.dingus.messages.core.MessageView;
 import dev.dingus.messages.core.Times;
 import dev.dingus.messages.core.MessagesProperties;
@@ -8,23 +9,32 @@ import dev.dingus.platform.web.errors.ApiException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code websearch_to_tsquery} syntax ("quoted phrases", or, -not) over the rooms the caller is a member of;
  * deleted messages never match. One room when {@code roomId} is given (membership checked like history).
+ *
+ * <p>A query the GIN index cannot serve ({@code -word} alone, {@code -a or b}) would read every message of every room
+ * the caller is in, so it is refused; a query without words ({@code !!!}) finds nothing without asking the table. A
+ * search that still runs longer than {@code search-timeout} is stopped.
  */
 @Service
 public class MessageSearch {
     private static final int DEFAULT_SIZE = 20;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final MembershipService membership;
     private final MessagesProperties.Limits limits;
 
-    MessageSearch(JdbcClient jdbc, MembershipService membership, MessagesProperties props) {
+    MessageSearch(JdbcClient jdbc, TransactionTemplate tx, MembershipService membership, MessagesProperties props) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.membership = membership;
         this.limits = props.limits();
     }
@@ -50,6 +60,27 @@ public class MessageSearch {
         }
         if (roomId != null) {
             membership.requireMember(roomId, userId);
+        }
+        try {
+            return tx.execute(status -> find(userId, q, roomId, p, s));
+        } catch (QueryTimeoutException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCodes.SEARCH_TOO_BROAD, "The search took longer than "
+                    + limits.searchTimeout().toMillis() + " ms; use rarer words, or search one room.");
+        }
+    }
+
+    /** In one transaction, so that the timeout set for it ends with it. */
+    private SearchPage find(UUID userId, String q, UUID roomId, int p, int s) {
+        // SET takes no bind parameters; set_config does, and with true it lasts until the transaction ends.
+        jdbc.sql("SELECT set_config('statement_timeout', ?, true)")
+                .param(Long.toString(limits.searchTimeout().toMillis())).query(String.class).single();
+        String indexable = jdbc.sql("SELECT querytree(websearch_to_tsquery('simple', ?))")
+                .param(q).query(String.class).single();
+        if ("T".equals(indexable)) {
+            throw ApiException.validation("q needs at least one word to look for: words with '-' only exclude.");
+        }
+        if (indexable.isEmpty()) {
+            return new SearchPage(List.of(), p, s, false);
         }
         List<MessageView> rows = jdbc.sql("""
                 SELECT m.id, m.room_id, m.seq, m.sender_id, m.sender_username, m.content, m.client_msg_id,
