@@ -7,6 +7,7 @@ import dev.dingus.contracts.events.RoomDeleted;
 import dev.dingus.contracts.events.RoomMemberRemoved;
 import dev.dingus.contracts.events.RoomMemberRoleChanged;
 import dev.dingus.contracts.events.RoomUpdated;
+import dev.dingus.messages.core.RedisKeys;
 import dev.dingus.messages.realtime.MembershipSweep;
 import dev.dingus.messages.support.Api;
 import dev.dingus.messages.support.IntegrationTestBase;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Nobody reads or writes where they do not belong; membership follows room-service's events at once. */
@@ -120,6 +122,26 @@ class MembershipAccessIT extends IntegrationTestBase {
         assertThat(b.emitAck("join_room", map("roomId", roomId.toString())).path("error").path("code").asString()).isEqualTo("room_not_found");
         assertThat(b.emitAck("send_message", map("roomId", roomId.toString(), "content", "let me in")).path("error").path("code").asString())
                 .isEqualTo("room_not_found");
+    }
+
+    @Autowired
+    private StringRedisTemplate redis;
+    @Autowired
+    private RedisKeys keys;
+
+    @Test
+    void aMemberRemovedWhileTypingIsNoLongerShownTyping() {
+        JoinedPair pair = ownerAndBobJoined();
+        UUID roomId = pair.roomId();
+        pair.bobSocket().emitAck("typing", map("roomId", roomId.toString()));
+        JsonNode typing = pair.ownerSocket().awaitEvent("user_typing", WAIT);
+        assertThat(typing.path("userId").asString()).isEqualTo(pair.bob().id().toString());
+
+        removeMember(roomId, pair.bob());
+        JsonNode stopped = pair.ownerSocket().awaitEvent("user_stopped_typing", WAIT);
+        assertThat(stopped.path("userId").asString()).isEqualTo(pair.bob().id().toString());
+        assertThat(stopped.path("roomId").asString()).isEqualTo(roomId.toString());
+        assertThat(redis.hasKey(keys.typing(roomId, pair.bob().id()))).isFalse();
     }
 
     @Autowired

@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * On every node, right after a membership change: a removed member's sockets leave the room (and hear
- * {@code room_left} with reason {@code removed}), a deleted room's sockets leave it.
+ * {@code room_left} with reason {@code removed}; the room hears that they stopped typing there), a deleted room's
+ * sockets leave it.
  */
 @Component
 class MembershipSocketEffects implements MembershipListener {
     private final SocketServer server;
+    private final TypingSockets typing;
 
-    MembershipSocketEffects(SocketServer server) {
+    MembershipSocketEffects(SocketServer server, TypingSockets typing) {
         this.server = server;
+        this.typing = typing;
     }
 
     @Override
@@ -31,6 +34,7 @@ class MembershipSocketEffects implements MembershipListener {
                 socket.leave(room);
                 socket.emit(SocketEvents.ROOM_LEFT, Map.of("roomId", roomId, "reason", "removed"));
             }
+            typing.stop(socket, SocketEventGroup.userOf(socket), roomId); // in user:<id>, so signed in
         }
     }
 
