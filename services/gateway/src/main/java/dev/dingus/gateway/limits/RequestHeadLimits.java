@@ -18,6 +18,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.http.HttpStatus;
@@ -31,7 +33,8 @@ import reactor.netty.http.server.HttpServer;
  * reactor-netty answers it with a bare status and no body. This handler, right after the HTTP codec, gives it the
  * gateway's usual problem+json (414 {@code uri_too_long}, 431 {@code headers_too_large}, 400
  * {@code malformed_request}) and closes the connection, as reactor-netty does: after a broken head the rest of the
- * stream cannot be trusted.
+ * stream cannot be trusted. A head that decodes but whose target is no URI (a raw backslash, space or quote) would be
+ * refused by Spring's server adapter with a bare 400 just the same, so it gets the 400 problem here too.
  */
 @Component
 public class RequestHeadLimits implements NettyServerCustomizer {
@@ -63,13 +66,24 @@ public class RequestHeadLimits implements NettyServerCustomizer {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             DecoderResult result = msg instanceof HttpRequest head ? head.decoderResult() : DecoderResult.SUCCESS;
-            if (result.isSuccess()) {
+            if (result.isSuccess() && (!(msg instanceof HttpRequest head) || isUri(head.uri()))) {
                 ctx.fireChannelRead(msg);
                 return;
             }
             ReferenceCountUtil.release(msg);
             ctx.channel().config().setAutoRead(false);
-            ctx.writeAndFlush(answer(result.cause())).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(answer(result.isSuccess() ? new URISyntaxException("", "not a URI") : result.cause()))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+
+        /** As Spring's adapter reads the target: {@code java.net.URI}'s grammar (RFC 2396). */
+        private static boolean isUri(String target) {
+            try {
+                new URI(target);
+                return true;
+            } catch (URISyntaxException e) {
+                return false;
+            }
         }
 
         private FullHttpResponse answer(Throwable cause) {
@@ -84,6 +98,11 @@ public class RequestHeadLimits implements NettyServerCustomizer {
                 status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
                 code = ErrorCodes.HEADERS_TOO_LARGE;
                 detail = "The request's headers are larger than " + maxHeaders + " in all.";
+            } else if (cause instanceof URISyntaxException) {
+                status = HttpStatus.BAD_REQUEST;
+                code = ErrorCodes.MALFORMED_REQUEST;
+                detail = "The request's path or query holds a character that must be percent-encoded, such as a"
+                        + " backslash, a space or a quote.";
             } else {
                 status = HttpStatus.BAD_REQUEST;
                 code = ErrorCodes.MALFORMED_REQUEST;

@@ -171,6 +171,18 @@ class EdgeHeadersIT extends GatewayTestBase {
         }
     }
 
+    @Test
+    void aPathWithARawBackslashGetsA400Problem() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v1/rooms\\x HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("application/problem+json")
+                    .contains("\"code\":\"malformed_request\"").contains("backslash");
+        }
+    }
+
     private static HttpRequest.BodyPublisher unknownLength(byte[] body) {
         HttpRequest.BodyPublisher known = HttpRequest.BodyPublishers.ofByteArray(body);
         return new HttpRequest.BodyPublisher() {
