@@ -161,25 +161,24 @@ class EdgeHeadersIT extends GatewayTestBase {
 
     @Test
     void aHeadThatIsNotHttpGetsA400ProblemAndTheConnectionCloses() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /api/v1/rooms HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("application/problem+json")
-                    .contains("\"code\":\"malformed_request\"").containsIgnoringCase("connection: close");
-        }
+        assertThat(rawExchange("GET /api/v1/rooms HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ").contains("application/problem+json")
+                .contains("\"code\":\"malformed_request\"").containsIgnoringCase("connection: close");
     }
 
     @Test
     void aPathWithARawBackslashGetsA400Problem() throws Exception {
+        assertThat(rawExchange("GET /api/v1/rooms\\x HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ").contains("application/problem+json")
+                .contains("\"code\":\"malformed_request\"").contains("backslash");
+    }
+
+    /** Sends bytes no HTTP client would, and reads the answer until the gateway closes the connection. */
+    private String rawExchange(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /api/v1/rooms\\x HTTP/1.1\r\nHost: x\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("application/problem+json")
-                    .contains("\"code\":\"malformed_request\"").contains("backslash");
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
