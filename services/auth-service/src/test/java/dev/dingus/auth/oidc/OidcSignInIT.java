@@ -145,44 +145,69 @@ class OidcSignInIT extends AbstractAuthIT {
     }
 
     @Test
-    void anExistingAccountIsLinkedByEmailOnlyWhenTheProviderVerifiedIt() {
+    void aRegisteredAccountIsNeverHandedToAnIdentityWithTheSameEmail() {
+        // Registration checks nobody's address: whoever registers somebody else's email first must not receive
+        // that person's later external sign-in, however much the provider vouches for the address.
         String id = TestInfrastructure.uniqueId();
         String email = "Linus_" + id + "@Example.com";
         String password = "correct horse " + id;
-        UUID owner = userId(register(http(), Map.of("username", "linus_" + id, "email", email, "password", password,
+        UUID squatter = userId(register(http(), Map.of("username", "linus_" + id, "email", email, "password", password,
                 "displayName", "Linus")));
-        String subject = "link-" + id;
         String lowerEmail = email.toLowerCase();
 
-        Http.Response unsaid = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims(subject).claim("email", lowerEmail).build()));
-        assertThat(unsaid.status()).as(unsaid.toString()).isEqualTo(409);
-        assertThat(unsaid.code()).isEqualTo("email_taken");
-
-        Http.Response unverified = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims(subject)
+        for (Object verified : new Object[] {null, "true", true}) {
+            JWTClaimsSet.Builder claims = idp.claims("link-" + id).claim("email", lowerEmail);
+            Http.Response refused = signIn(http(), FakeOidcProvider.OIDC,
+                    idp.sign(verified == null ? claims.build() : claims.claim("email_verified", verified).build()));
+            assertThat(refused.status()).as(verified + ": " + refused).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("email_taken");
+        }
+        Http.Response unverified = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("link-" + id)
                 .claim("email", lowerEmail).claim("email_verified", false).build()));
         assertThat(unverified.status()).as(unverified.toString()).isEqualTo(403);
         assertThat(unverified.code()).isEqualTo("oidc_email_unverified");
 
-        Http.Response verified = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims(subject)
-                .claim("email", lowerEmail).claim("email_verified", "true").build()));
-        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        assertThat(userId(verified.json())).isEqualTo(owner);
-        assertThat(verified.json().get("user").get("username").asString()).isEqualTo("linus_" + id);
-
-        // Linked now: the identity signs in even without an email; the password still works too.
-        Http.Response again = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims(subject).build()));
-        assertThat(again.status()).as(again.toString()).isEqualTo(200);
-        assertThat(userId(again.json())).isEqualTo(owner);
+        assertThat(jdbc.sql("SELECT count(*) FROM oidc_identities WHERE user_id = ?").param(squatter).query(Long.class)
+                .single()).isZero();
         Http.Response login = http().post("/api/v1/auth/login", Map.of("login", email, "password", password), null);
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = ?").param(lowerEmail).query(Long.class).single())
-                .isEqualTo(1);
 
         // A new email that the provider disowns creates nothing.
         Http.Response disowned = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("d-" + id)
                 .claim("email", "fresh_" + id + "@example.com").claim("email_verified", false).build()));
         assertThat(disowned.status()).as(disowned.toString()).isEqualTo(403);
         assertThat(disowned.code()).isEqualTo("oidc_email_unverified");
+    }
+
+    @Test
+    void anAccountAProviderVouchedForIsLinkedToAnotherIdentityThatVouchesToo() {
+        String id = TestInfrastructure.uniqueId();
+        String email = "mae_" + id + "@example.com";
+        UUID owner = userId(signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("first-" + id)
+                .claim("email", email).claim("email_verified", true).build())).json());
+
+        Http.Response unsaid = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("second-" + id)
+                .claim("email", email).build()));
+        assertThat(unsaid.status()).as(unsaid.toString()).isEqualTo(409);
+        assertThat(unsaid.code()).isEqualTo("email_taken");
+
+        Http.Response vouched = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("second-" + id)
+                .claim("email", email.toUpperCase()).claim("email_verified", "true").build()));
+        assertThat(vouched.status()).as(vouched.toString()).isEqualTo(200);
+        assertThat(userId(vouched.json())).isEqualTo(owner);
+        // Linked now: the second identity signs in even without an email.
+        Http.Response again = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("second-" + id).build()));
+        assertThat(userId(again.json())).isEqualTo(owner);
+
+        // An account made from an email its provider did not vouch for is not linked to anyone else either.
+        String unsure = "nell_" + id + "@example.com";
+        UUID first = userId(signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("unsure-" + id)
+                .claim("email", unsure).build())).json());
+        Http.Response refused = signIn(http(), FakeOidcProvider.OIDC, idp.sign(idp.claims("sure-" + id)
+                .claim("email", unsure).claim("email_verified", true).build()));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(jdbc.sql("SELECT count(*) FROM oidc_identities WHERE user_id = ?").param(first).query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     @Test

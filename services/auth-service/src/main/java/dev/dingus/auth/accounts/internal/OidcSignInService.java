@@ -84,15 +84,21 @@ class OidcSignInService {
         String email = usableEmail(identity);
         Optional<UserRow> existing = users.findByLogin(email);
         UserRow user;
+        boolean vouched = Boolean.TRUE.equals(identity.emailVerified());
         if (existing.isPresent()) {
-            // Linking hands the account over to whoever controls this identity: only when the provider vouches.
-            if (!Boolean.TRUE.equals(identity.emailVerified())) {
-                throw ApiException.conflict(ErrorCodes.EMAIL_TAKEN, "An account with this email exists already; the "
-                        + "provider does not confirm the address, so sign in to that account with its password.");
+            // Linking hands the account over to whoever controls this identity. Both sides must own the address:
+            // the provider vouches for it now, and one did when the account got it (registration checks nothing,
+            // so anyone could have registered somebody else's address to catch their later sign-in).
+            if (!vouched || !users.emailVerified(existing.get().id())) {
+                throw ApiException.conflict(ErrorCodes.EMAIL_TAKEN, "An account with this email exists already, and "
+                        + "nothing shows that it is yours: sign in to that account with its password.");
             }
             user = existing.get();
         } else {
             user = create(identity, email);
+            if (vouched) {
+                users.markEmailVerified(user.id());
+            }
         }
         identities.link(identity.provider(), identity.subject(), user.id());
         return new SignedIn(user, sessions.open(user.id()));

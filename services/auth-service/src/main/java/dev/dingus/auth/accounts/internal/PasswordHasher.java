@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,13 @@ public class PasswordHasher {
     private final BCryptPasswordEncoder bcrypt;
     private final String dummyHash;
 
+    @Autowired
     public PasswordHasher(PasswordProperties props) {
-        this.bcrypt = new BCryptPasswordEncoder(props.bcryptStrength());
+        this(new BCryptPasswordEncoder(props.bcryptStrength()));
+    }
+
+    PasswordHasher(BCryptPasswordEncoder bcrypt) {
+        this.bcrypt = bcrypt;
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.dummyHash = hash(Base64.getEncoder().encodeToString(random));
@@ -34,6 +40,8 @@ public class PasswordHasher {
 
     public boolean matches(String password, String stored) {
         if (password == null || stored == null || !stored.startsWith(SCHEME)) {
+            // As slow as a real check: a quick "no" would tell that the account has no password (external sign-in).
+            bcrypt.matches(digest(password == null ? "" : password), dummyHash.substring(SCHEME.length()));
             return false;
         }
         return bcrypt.matches(digest(password), stored.substring(SCHEME.length()));
@@ -50,7 +58,7 @@ public class PasswordHasher {
 
     /**
      * A stored hash no password matches (its scheme is not ours), for accounts created by an external sign-in:
-     * password login stays impossible until the owner sets one. Random, so no two such accounts look alike.
+     * password login is impossible (no endpoint sets a first password yet). Random, so no two such accounts look alike.
      */
     public static String unusable() {
         byte[] random = new byte[32];

@@ -42,6 +42,16 @@ public class UserRepository {
         }
     }
 
+    /** Whether an external provider vouched for the user's email (registration does not check it). */
+    public boolean emailVerified(UUID id) {
+        return jdbc.sql("SELECT email_verified FROM users WHERE id = ?").param(id).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    public void markEmailVerified(UUID id) {
+        jdbc.sql("UPDATE users SET email_verified = true WHERE id = ?").param(id).update();
+    }
+
     public boolean usernameExists(String username) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE lower(username) = lower(?))").param(username)
                 .query(Boolean.class).single();

@@ -3,7 +3,9 @@ package dev.dingus.auth.accounts.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class PasswordHasherTest {
     private final PasswordHasher hasher = new PasswordHasher(new PasswordProperties(4));
@@ -30,6 +32,25 @@ class PasswordHasherTest {
 
         assertThat(hasher.matches(base + "a", stored)).isTrue();
         assertThat(hasher.matches(base + "b", stored)).as("differs only in the 255th byte").isFalse();
+    }
+
+    @Test
+    void anAccountWithoutAPasswordCostsALoginTheSameBcryptWork() {
+        AtomicInteger checks = new AtomicInteger();
+        PasswordHasher counting = new PasswordHasher(new BCryptPasswordEncoder(4) {
+            @Override
+            protected boolean matchesNonNull(String raw, String encoded) {
+                checks.incrementAndGet();
+                return super.matchesNonNull(raw, encoded);
+            }
+        });
+        String stored = counting.hash("correct horse battery");
+
+        assertThat(counting.matches("correct horse battery", stored)).isTrue();
+        assertThat(counting.matches("{none}", PasswordHasher.unusable())).isFalse();
+        assertThat(counting.matches("x", null)).isFalse();
+        assertThat(counting.matchesNobody("x")).isFalse();
+        assertThat(checks.get()).as("one BCrypt check per login, whatever the account").isEqualTo(4);
     }
 
     @Test
