@@ -8,6 +8,7 @@ import type { AuthResponse } from '$lib/api/types';
 import { forwardedFor, gatewayUrl, serverApi } from '$lib/server/gateway';
 import { externalProviders } from '$lib/server/providers';
 import {
+	endDingusSession,
 	fromAuthResponse,
 	isFinalRefreshError,
 	mayForceRefresh,
@@ -164,11 +165,11 @@ export function authConfig(event?: RequestEvent): SvelteKitAuthConfig {
 				// end the Dingus session too, so its tokens are refused everywhere at once
 				const t = 'token' in message ? message.token?.dingus : undefined;
 				if (!t) return;
-				try {
-					await serverApi(t.accessToken, client).auth.logout();
-				} catch {
-					// already expired or revoked: nothing left to end
-				}
+				await endDingusSession(
+					t,
+					(rt) => anonymous().auth.refresh(rt),
+					(at) => serverApi(at, client).auth.logout()
+				);
 			}
 		}
 	};

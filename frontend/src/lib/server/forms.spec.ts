@@ -10,6 +10,13 @@ describe('form helpers', () => {
 		expect(safeNext('https://evil.example')).toBe('/');
 		expect(safeNext('/auth/signout')).toBe('/');
 		expect(safeNext(null)).toBe('/');
+		// Browsers drop tabs and line breaks from a Location and read '\\' as '/': these are '//evil.example'.
+		expect(safeNext('/\t/evil.example')).toBe('/');
+		expect(safeNext('/\n/evil.example')).toBe('/');
+		expect(safeNext('/\t\\evil.example')).toBe('/');
+		expect(safeNext('/%2F/evil.example')).toBe('/%2F/evil.example');
+		expect(safeNext('/rooms/1?tab=2#m')).toBe('/rooms/1?tab=2#m');
+		expect(safeNext('/./auth/signout')).toBe('/');
 	});
 
 	it('maps server errors to form messages and field errors', () => {

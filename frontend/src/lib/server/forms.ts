@@ -1,13 +1,25 @@
 // Small helpers shared by the sign-in and sign-up form actions.
 import { ApiError } from '$lib/api/http';
 
-/** Only same-site relative paths may be a post-login destination (no open redirects). */
+const LOCAL = 'http://dingus.local';
+
+/**
+ * Only same-site paths may be a post-login destination (no open redirects). The value is read the way a browser reads
+ * a Location header, which drops tabs and line breaks and takes `\` for `/`: `/\t/evil.example` is `//evil.example`
+ * there. So it is parsed with the URL parser against a fixed origin, and only a result on that origin is kept,
+ * re-serialized (a control character left in it would also make the header itself fail).
+ */
 export function safeNext(value: FormDataEntryValue | string | null | undefined): string {
 	const v = typeof value === 'string' ? value : '';
-	if (!v.startsWith('/') || v.startsWith('//') || v.startsWith('/\\') || v.startsWith('/auth/')) {
+	if (!v.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(v)) return '/';
+	let url: URL;
+	try {
+		url = new URL(v, LOCAL);
+	} catch {
 		return '/';
 	}
-	return v;
+	if (url.origin !== LOCAL || url.pathname.startsWith('/auth/')) return '/';
+	return url.pathname + url.search + url.hash;
 }
 
 /** A sentence for the form, preferring what the server said. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '$lib/api/http';
 import type { AuthResponse } from '$lib/api/types';
 import {
+	endDingusSession,
 	fromAuthResponse,
 	isFinalRefreshError,
 	needsRefresh,
@@ -63,6 +64,34 @@ describe('session tokens', () => {
 		// a request arriving right after, with the old cookie, gets the same new tokens
 		expect((await refreshOnce(old, refresh)).refreshToken).toBe('refresh-8');
 		expect(calls).toBe(1);
+	});
+
+	it('signs out with a renewed access token when the cookie holds an expired one', async () => {
+		const loggedOut: string[] = [];
+		const logout = async (at: string) => loggedOut.push(at);
+		const fresh = fromAuthResponse(auth(20));
+		await endDingusSession(fresh, async () => auth(99), logout);
+		expect(loggedOut).toEqual(['access-20']);
+
+		const stale = fromAuthResponse(auth(21), Date.now() - 3_600_000);
+		let refreshedWith = '';
+		await endDingusSession(stale, async (rt) => ((refreshedWith = rt), auth(22)), logout);
+		expect(refreshedWith).toBe('refresh-21');
+		expect(loggedOut).toEqual(['access-20', 'access-22']);
+
+		// the session is over already (refresh refused), or the server is away: no throw, no logout
+		const over = fromAuthResponse(auth(23), Date.now() - 3_600_000);
+		await endDingusSession(
+			over,
+			async () => Promise.reject(new ApiError(401, 'refresh_token_invalid', 'x')),
+			logout
+		);
+		await endDingusSession(
+			fresh,
+			async () => auth(1),
+			async () => Promise.reject(new Error('down'))
+		);
+		expect(loggedOut).toEqual(['access-20', 'access-22']);
 	});
 
 	it('lets a failed refresh be tried again', async () => {

@@ -72,6 +72,27 @@ export function refreshOnce(
 	return result;
 }
 
+/**
+ * Ends the Dingus session of these tokens (sign-out). An access token that is due for renewal is
+ * renewed first, through the same single flight as every request: by then the request itself
+ * may have renewed it, and the old access token would be refused (401), leaving the session
+ * alive. A refresh the server refuses means the session is over already; a reused refresh token
+ * ends it there. Never throws: signing out of the page must work even when the server is away.
+ */
+export async function endDingusSession(
+	tokens: DingusTokens,
+	refresh: (refreshToken: string) => Promise<AuthResponse>,
+	logout: (accessToken: string) => Promise<unknown>,
+	now = Date.now()
+): Promise<void> {
+	try {
+		const live = needsRefresh(tokens, now) ? await refreshOnce(tokens, refresh) : tokens;
+		await logout(live.accessToken);
+	} catch {
+		// expired, revoked or unreachable: nothing more can be ended from here
+	}
+}
+
 // A form action that already called the API hands the result to the credentials provider
 // through a one-time, short-lived nonce, so the full error answer stays with the form.
 const handoffs = new Map<string, { res: AuthResponse; expires: number }>();
