@@ -93,7 +93,8 @@ class BadInputIT extends PresenceTestBase {
     void theOpenApiDocumentStatesTheLimits() {
         Api.Response doc = api.get("/v3/api-docs", null);
         assertThat(doc.status()).as(doc.toString()).isEqualTo(200);
-        assertThat(doc.text()).contains("at most 200 user ids").contains("invisible");
+        assertThat(doc.text()).contains("at most 200 user ids").contains("invisible")
+                .contains("10 times a minute, in bursts of up to 5").contains("rate_limited");
         assertThat(doc.body().at("/components/schemas/PresenceQuery/properties/userIds/maxItems").asInt()).isEqualTo(200);
     }
 }

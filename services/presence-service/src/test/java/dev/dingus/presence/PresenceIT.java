@@ -162,6 +162,31 @@ class PresenceIT extends PresenceTestBase {
     }
 
     @Test
+    void choosingTheStatusOthersAlreadySeeAnnouncesNothing() {
+        TestUser alice = newUser();
+        TestUser bob = newUser();
+        sameRoom(UUID.randomUUID(), alice, bob);
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        try {
+            node.connect(alice.id());
+            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
+            fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 1, WAIT);
+
+            for (String status : List.of("dnd", "dnd", "away")) {
+                Api.Response r = api.put("/api/v1/presence/me", alice.token(), Map.of("status", status));
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                assertThat(r.str("status")).isEqualTo(status);
+            }
+            // updates arrive in order: once "away" is there, a second "dnd" would have been before it
+            List<JsonNode> updates = fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
+                    got -> got.stream().anyMatch(u -> isUpdate(u, alice, "away")), WAIT);
+            assertThat(updates).extracting(u -> u.path("status").asString()).containsExactly("online", "dnd", "away");
+        } finally {
+            heartbeats.shutdownNow();
+        }
+    }
+
+    @Test
     void updatesReachRoomMatesAndFriendsOnceEachButNotStrangers() {
         TestUser alice = newUser();
         TestUser roomMate = newUser();

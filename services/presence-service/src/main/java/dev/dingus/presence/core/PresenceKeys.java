@@ -40,6 +40,9 @@ public class PresenceKeys {
     /** HASH {@code status}, {@code lastSeen}: what others were last told about the user. */
     public String shown(UUID userId) { return prefix + "presence:shown:" + userId; }
 
+    /** HASH {@code tokens}, {@code at}: the user's budget of status changes; gone once it is full again. */
+    public String statusChanges(UUID userId) { return prefix + "presence:status-rate:" + userId; }
+
     /** ZSET userId → millis when to look again whether a connected user became idle (or active again). */
     public String idleChecks() { return prefix + "presence:idle"; }
 

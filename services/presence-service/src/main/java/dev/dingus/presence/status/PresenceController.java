@@ -25,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class PresenceController {
     private final PresenceEvaluator presence;
     private final KnownUsers users;
+    private final StatusChangeLimiter statusChanges;
 
-    PresenceController(PresenceEvaluator presence, KnownUsers users) {
+    PresenceController(PresenceEvaluator presence, KnownUsers users, StatusChangeLimiter statusChanges) {
         this.presence = presence;
         this.users = users;
+        this.statusChanges = statusChanges;
     }
 
     @GetMapping("/{userId}")
@@ -46,8 +48,10 @@ public class PresenceController {
     }
 
     @PutMapping("/me")
-    @Operation(summary = "Set my status: online (automatic), away, dnd or invisible (looks offline to others)")
+    @Operation(summary = "Set my status: online (automatic), away, dnd or invisible (looks offline to others); "
+            + "limited per user (429 rate_limited)")
     public PresenceView setMine(AuthenticatedUser caller, @Valid @RequestBody SetStatusRequest request) {
+        statusChanges.acquire(caller.id());
         users.remember(caller.id());
         return presence.choose(caller.id(), ChosenStatus.parse(request.status()).orElseThrow());
     }
