@@ -2,7 +2,8 @@ package dev.dingus.contracts.security;
 
 /**
  * How a revoked session is made known to every service within a second: auth-service sets
- * {@code <prefix>session:revoked:<sid>} (TTL = the longest access token lifetime), adds the sid to the sorted set
+ * {@code <prefix>session:revoked:<sid>} (TTL = the longest access token lifetime plus the clock skew tokens are
+ * accepted for, {@link AccessTokenLifetime#revocationLifetime}), adds the sid to the sorted set
  * {@code <prefix>session:revoked} (score: the epoch millisecond until which it stays revoked) and publishes the
  * sid on {@code <prefix>session:revocations}. Services keep a local set fed by the channel; the gateway checks
  * the key of an unknown sid, the other services reload the sorted set periodically (a read of the live

@@ -5,6 +5,7 @@ import dev.dingus.platform.web.errors.ProblemHandler;
 import dev.dingus.platform.web.errors.ProblemWriter;
 import dev.dingus.platform.web.requests.BodySizeLimitFilter;
 import dev.dingus.platform.web.requests.RequestIdFilter;
+import dev.dingus.platform.web.security.AccessTokenValidators;
 import dev.dingus.platform.web.security.AuthenticatedUser;
 import dev.dingus.platform.web.security.AuthenticatedUserArgumentResolver;
 import dev.dingus.platform.web.security.DevelopmentSecretsGuard;
@@ -37,12 +38,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -140,8 +139,7 @@ public class DingusWebAutoConfiguration {
     JwtDecoder jwtDecoder(DingusProperties props, RevokedSessionValidator revokedValidator) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(props.security().jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(props.security().issuer()), revokedValidator);
+        OAuth2TokenValidator<Jwt> claims = AccessTokenValidators.forDingus(props.security().issuer(), revokedValidator);
         decoder.setJwtValidator(claims);
         return new VerifiedTokenCache(decoder, claims);
     }

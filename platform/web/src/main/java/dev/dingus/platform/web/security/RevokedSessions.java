@@ -1,5 +1,6 @@
 package dev.dingus.platform.web.security;
 
+import dev.dingus.contracts.security.AccessTokenLifetime;
 import dev.dingus.contracts.security.SessionRevocation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,12 +30,15 @@ import org.springframework.scheduling.annotation.Scheduled;
  * used to SCAN for the revocation keys: every 30 s, in every service, a walk over Redis's whole keyspace
  * (37,000 keys after one benchmark, 75 SCAN calls per reload). At start the keys are still scanned once, for
  * revocations written before the sorted set existed.
+ * <p>A revocation lasts the access-token lifetime plus the clock skew ({@link AccessTokenLifetime#revocationLifetime}):
+ * the session's tokens are accepted until {@code exp} plus that skew, and must stay refused as long.
  */
 public class RevokedSessions implements MessageListener {
     private static final Logger log = LoggerFactory.getLogger(RevokedSessions.class);
 
     /**
-     * KEYS: the sid's key, the sorted set; ARGV: sid, ttl ms, revoked until (epoch ms), now (epoch ms), channel.
+     * KEYS: the sid's key, the sorted set; ARGV: sid, revocation lifetime ms, revoked until (epoch ms),
+     * now (epoch ms), channel.
      * Also drops ended revocations from the set, which expires with its newest member.
      */
     private static final RedisScript<Long> REVOKE = RedisScript.of("""
@@ -46,14 +50,17 @@ public class RevokedSessions implements MessageListener {
 
     private final StringRedisTemplate redis;
     private final String prefix;
-    private final Duration ttl;
+    /** How long a revocation lasts: longer than a token is accepted (ttl + clock skew). */
+    private final Duration lifetime;
     private final Map<String, Long> revokedUntil = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    public RevokedSessions(StringRedisTemplate redis, RedisMessageListenerContainer container, String prefix, Duration ttl) {
+    /** {@code accessTokenTtl}: the lifetime of the access tokens; revocations last longer, by the clock skew. */
+    public RevokedSessions(StringRedisTemplate redis, RedisMessageListenerContainer container, String prefix,
+            Duration accessTokenTtl) {
         this.redis = redis;
         this.prefix = prefix;
-        this.ttl = ttl;
+        this.lifetime = AccessTokenLifetime.revocationLifetime(accessTokenTtl);
         container.addMessageListener(this, new ChannelTopic(SessionRevocation.channel(prefix)));
         reloadKeys();
         reload();
@@ -74,13 +81,13 @@ public class RevokedSessions implements MessageListener {
         return true;
     }
 
-    /** Revokes a session everywhere: the key outlives every access token of the session, the publish is instant. */
+    /** Revokes a session everywhere: the key outlives every access token of the session (skew included), the publish is instant. */
     public void revoke(String sessionId) {
         long now = System.currentTimeMillis();
-        long until = now + ttl.toMillis();
+        long until = now + lifetime.toMillis();
         remember(sessionId, until);
         redis.execute(REVOKE, List.of(SessionRevocation.key(prefix, sessionId), SessionRevocation.index(prefix)),
-                sessionId, Long.toString(ttl.toMillis()), Long.toString(until), Long.toString(now),
+                sessionId, Long.toString(lifetime.toMillis()), Long.toString(until), Long.toString(now),
                 SessionRevocation.channel(prefix));
     }
 
@@ -91,7 +98,7 @@ public class RevokedSessions implements MessageListener {
 
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        remember(new String(message.getBody(), StandardCharsets.UTF_8), System.currentTimeMillis() + ttl.toMillis());
+        remember(new String(message.getBody(), StandardCharsets.UTF_8), System.currentTimeMillis() + lifetime.toMillis());
     }
 
     /** Loads the revocations that have not ended from the sorted set, and forgets the ended ones. */
@@ -109,12 +116,12 @@ public class RevokedSessions implements MessageListener {
         }
     }
 
-    /** The revocation keys, each as long as a token can live: written before the sorted set existed. */
+    /** The revocation keys, each as long as a token can be accepted: written before the sorted set existed. */
     private void reloadKeys() {
         try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions()
                 .match(SessionRevocation.keyPattern(prefix)).count(500).build())) {
             String keyPrefix = SessionRevocation.key(prefix, "");
-            long until = System.currentTimeMillis() + ttl.toMillis();
+            long until = System.currentTimeMillis() + lifetime.toMillis();
             keys.forEachRemaining(key -> remember(key.substring(keyPrefix.length()), until));
         } catch (RuntimeException e) {
             log.warn("Could not load revoked sessions from Redis: {}", e.getMessage());
