@@ -30,6 +30,7 @@ public class RevokedSessions implements SmartLifecycle {
 
     private final ReactiveStringRedisTemplate redis;
     private final String prefix;
+    /** Longer than a revoked session's tokens are accepted: {@code revocationTtl + clockSkew}. */
     private final Duration remember;
     private final Duration redisTimeout;
     private final boolean checkRedis;
@@ -42,7 +43,7 @@ public class RevokedSessions implements SmartLifecycle {
             @Value("${dingus.gateway.redis-timeout:250ms}") Duration redisTimeout) {
         this.redis = redis;
         this.prefix = prefix.prefix();
-        this.remember = settings.revocationTtl();
+        this.remember = settings.revocationLifetime();
         this.redisTimeout = redisTimeout;
         this.checkRedis = settings.checkRedisPerRequest();
     }

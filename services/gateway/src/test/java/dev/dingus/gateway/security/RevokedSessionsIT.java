@@ -3,9 +3,13 @@ package dev.dingus.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dingus.contracts.security.AccessTokenLifetime;
 import dev.dingus.contracts.security.SessionRevocation;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +19,11 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /** The local revoked-session set against the machine's real Redis, and its behaviour when Redis is gone. */
 class RevokedSessionsIT {
@@ -82,5 +91,38 @@ class RevokedSessionsIT {
             assertThat(sessions.isRevoked(remembered).block(Duration.ofSeconds(30))).isTrue();
             sessions.stop();
         }
+    }
+
+    /**
+     * The edge accepts a token until exp + clockSkew, so a revocation must be remembered that much longer than the
+     * token lifetime: remembered for revocationTtl only, a logged-out token passed the gateway again for the skew.
+     */
+    @Test
+    void aRevocationIsRememberedForTheClockSkewPastTheTokenLifetime() throws InterruptedException {
+        Duration ttl = Duration.ofSeconds(2);
+        JwtSettings settings = new JwtSettings(URI.create("http://127.0.0.1:1/jwks"), "dingus", null, ttl, true);
+        assertThat(settings.clockSkew()).isEqualTo(AccessTokenLifetime.CLOCK_SKEW);
+        RevokedSessions sessions = new RevokedSessions(redis, new RedisPrefix(PREFIX), settings, REDIS_UP_TIMEOUT);
+        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String sid = UUID.randomUUID().toString();
+        Jwt token = Jwt.withTokenValue("a.b.c").header("alg", "RS256").issuer("dingus")
+                .subject(UUID.randomUUID().toString()).claim("sid", sid).issuedAt(issued).expiresAt(issued.plus(ttl)).build();
+        OAuth2TokenValidator<Jwt> claims = TokenValidators.forDingus("dingus", settings.clockSkew(), Clock.systemUTC());
+        // Stands in for Nimbus: the signature is taken as checked, the claims are checked as the gateway checks them.
+        ReactiveJwtDecoder verifier = t -> claims.validate(token).hasErrors()
+                ? Mono.error(new JwtValidationException("refused", claims.validate(token).getErrors())) : Mono.just(token);
+        RevocationCheckingJwtDecoder decoder = new RevocationCheckingJwtDecoder(new VerifiedTokenDecoder(verifier, claims), sessions);
+        sessions.remember(sid);
+        Instant revoked = Instant.now();
+
+        // A bounded wait (the 2 s lifetime), not a timed assertion: past exp and revocation + ttl, within the skew.
+        while (!Instant.now().isAfter(revoked.plus(ttl).plusMillis(100))) {
+            Thread.sleep(50);
+        }
+        // Still within its skew, so the token's claims pass: only the remembered revocation refuses it.
+        assertThat(claims.validate(token).hasErrors()).isFalse();
+        assertThat(decoder.decode("a.b.c").map(jwt -> "accepted").onErrorResume(e -> Mono.just(e.getClass().getSimpleName()))
+                .block(Duration.ofSeconds(30))).isEqualTo("SessionRevokedException");
+        assertThat(sessions.knownRevoked(sid)).isTrue();
     }
 }
