@@ -30,7 +30,10 @@ import tools.jackson.databind.JsonNode;
         // Cheap hashes keep the suite fast; the cost factor itself is covered by PasswordHasherTest.
         "dingus.auth.passwords.bcrypt-strength=4",
         "dingus.auth.throttling.account-failures=5",
-        "dingus.auth.throttling.address-attempts=30"})
+        "dingus.auth.throttling.address-attempts=30",
+        // Small enough for FriendsIT to reach; no other test has this many.
+        "dingus.auth.friends.max-relations=5",
+        "dingus.auth.friends.max-outgoing-requests=3"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractAuthIT {
     protected static TestInfrastructure.Slice slice;

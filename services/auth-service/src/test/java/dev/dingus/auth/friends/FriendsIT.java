@@ -105,6 +105,60 @@ class FriendsIT extends AbstractAuthIT {
     }
 
     @Test
+    void afterADeclineTheRequesterMayNotAskAgainAtOnce() {
+        Http http = http();
+        JsonNode kai = register(http);
+        JsonNode lou = register(http);
+        try (EventCapture events = EventCapture.start(rabbit, slice.exchange(), "friend.requested")) {
+            assertThat(ask(http, kai, lou).status()).isEqualTo(201);
+            http.post("/api/v1/friends/requests/" + userId(kai) + "/decline", null, accessToken(lou));
+
+            Http.Response again = ask(http, kai, lou);
+            assertThat(again.status()).as(again.toString()).isEqualTo(409);
+            assertThat(again.code()).isEqualTo("friend_request_declined");
+            // The one who declined may still ask.
+            assertThat(ask(http, lou, kai).status()).isEqualTo(201);
+            // kai's first request and lou's, relayed in order: the refused one, between them, would be seen by now.
+            String kaiId = userId(kai).toString();
+            String louId = userId(lou).toString();
+            List<String> both = events.await("friend.requested",
+                    b -> b.stream().filter(e -> e.contains(kaiId) && e.contains(louId)).count() >= 2, Duration.ofSeconds(20));
+            assertThat(both.stream().filter(e -> e.contains(kaiId) && e.contains(louId))).hasSize(2);
+        }
+    }
+
+    @Test
+    void openRequestsAndFriendsAreBoundedPerUser() {
+        Http http = http();
+        JsonNode max = register(http);
+        List<JsonNode> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            others.add(register(http));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(ask(http, max, others.get(i)).status()).isEqualTo(201);
+        }
+        Http.Response fourth = ask(http, max, others.get(3));
+        assertThat(fourth.status()).as(fourth.toString()).isEqualTo(409);
+        assertThat(fourth.code()).isEqualTo("too_many_friend_requests");
+
+        // Accepted requests no longer wait; friends and open requests together stop at 5.
+        for (int i = 0; i < 3; i++) {
+            http.post("/api/v1/friends/requests/" + userId(max) + "/accept", null, accessToken(others.get(i)));
+        }
+        assertThat(ask(http, max, others.get(3)).status()).isEqualTo(201);
+        assertThat(ask(http, others.get(4), max).status()).isEqualTo(201);
+        Http.Response sixth = ask(http, max, others.get(5));
+        assertThat(sixth.code()).isEqualTo("too_many_friends");
+        Http.Response toFull = ask(http, others.get(5), max);
+        assertThat(toFull.status()).isEqualTo(409);
+        assertThat(toFull.code()).isEqualTo("too_many_friends");
+        assertThat(toFull.json().get("detail").asString()).contains("This user");
+        JsonNode list = http.get("/api/v1/friends", accessToken(max)).json();
+        assertThat(ids(list, "friends").size() + ids(list, "outgoing").size() + ids(list, "incoming").size()).isEqualTo(5);
+    }
+
+    @Test
     void removingEndsAFriendshipAndCancellingWithdrawsARequest() {
         Http http = http();
         JsonNode gus = register(http);

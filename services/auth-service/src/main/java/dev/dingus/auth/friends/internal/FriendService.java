@@ -29,12 +29,14 @@ class FriendService {
     private final FriendshipRepository friendships;
     private final Users users;
     private final Outbox outbox;
+    private final FriendLimits limits;
     private final Clock clock = Clock.systemUTC();
 
-    FriendService(FriendshipRepository friendships, Users users, Outbox outbox) {
+    FriendService(FriendshipRepository friendships, Users users, Outbox outbox, FriendLimits limits) {
         this.friendships = friendships;
         this.users = users;
         this.outbox = outbox;
+        this.limits = limits;
     }
 
     /** What a request led to, and whether it changed anything (a repeated request changes nothing). */
@@ -52,8 +54,10 @@ class FriendService {
         UserView otherUser = users.byId(other).orElseThrow(() -> ApiException.notFound(ErrorCodes.USER_NOT_FOUND,
                 "No user with this id."));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        friendships.lockUsers(me, other);
         Optional<Friendship> existing = friendships.findPairForUpdate(me, other);
         if (existing.isEmpty()) {
+            requireRoomForRequest(me, other, now);
             if (friendships.insertRequest(me, other, now)) {
                 outbox.publish(EventTypes.FRIEND_REQUESTED, new FriendRequested(me, myUsername, other));
                 return new RequestOutcome(new Friendship(me, other, Friendship.Status.PENDING, now, null), otherUser, true);
@@ -71,6 +75,22 @@ class FriendService {
         return new RequestOutcome(found, otherUser, false);
     }
 
+    /** A new request: within both users' bounds, and not right after the other declined one of mine. */
+    private void requireRoomForRequest(UUID me, UUID other, Instant now) {
+        if (friendships.declinedSince(me, other, now.minus(limits.declineCooldown()))) {
+            throw FriendErrors.declinedRecently(limits.declineCooldown());
+        }
+        if (friendships.countOutgoingPending(me) >= limits.maxOutgoingRequests()) {
+            throw FriendErrors.tooManyRequests(limits.maxOutgoingRequests());
+        }
+        if (friendships.countRelations(me) >= limits.maxRelations()) {
+            throw FriendErrors.tooManyFriends(limits.maxRelations());
+        }
+        if (friendships.countRelations(other) >= limits.maxRelations()) {
+            throw FriendErrors.otherHasTooManyFriends(limits.maxRelations());
+        }
+    }
+
     @Transactional
     void accept(UUID me, String myUsername, UUID requester) {
         if (!friendships.accept(requester, me, clock.instant())) {
@@ -85,6 +105,8 @@ class FriendService {
         if (!friendships.deletePending(requester, me)) {
             throw FriendErrors.noRequest();
         }
+        Instant now = clock.instant();
+        friendships.recordDecline(requester, me, now, now.minus(limits.declineCooldown()));
     }
 
     /** Ends a friendship ({@code friend.removed}) or withdraws my own pending request. */

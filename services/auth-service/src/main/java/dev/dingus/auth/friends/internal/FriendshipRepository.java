@@ -59,6 +59,48 @@ class FriendshipRepository {
                 .optional();
     }
 
+    /**
+     * Makes concurrent requests of these two users wait for each other, so that counting and inserting stay one step:
+     * locks both ids in a fixed order (no deadlock between A→B and B→A).
+     */
+    void lockUsers(UUID a, UUID b) {
+        UUID first = a.compareTo(b) < 0 ? a : b;
+        UUID second = first.equals(a) ? b : a;
+        jdbc.sql("SELECT pg_advisory_xact_lock(?), pg_advisory_xact_lock(?)")
+                .params(lockKey(first), lockKey(second)).query((rs, n) -> 1).single();
+    }
+
+    private static long lockKey(UUID user) {
+        return user.getMostSignificantBits() ^ user.getLeastSignificantBits();
+    }
+
+    /** Friends and open requests of the user, whoever asked. */
+    int countRelations(UUID user) {
+        return jdbc.sql("SELECT (SELECT count(*) FROM friendships WHERE requester_id = ?)"
+                        + " + (SELECT count(*) FROM friendships WHERE addressee_id = ?)")
+                .params(user, user).query(Integer.class).single();
+    }
+
+    int countOutgoingPending(UUID user) {
+        return jdbc.sql("SELECT count(*) FROM friendships WHERE requester_id = ? AND status = 'pending'")
+                .param(user).query(Integer.class).single();
+    }
+
+    /** Also forgets the addressee's declines older than {@code forgetBefore}: they no longer keep anyone waiting. */
+    void recordDecline(UUID requester, UUID addressee, Instant at, Instant forgetBefore) {
+        jdbc.sql("DELETE FROM friend_declines WHERE addressee_id = ? AND declined_at < ?")
+                .params(addressee, Timestamp.from(forgetBefore)).update();
+        jdbc.sql("INSERT INTO friend_declines (requester_id, addressee_id, declined_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (requester_id, addressee_id) DO UPDATE SET declined_at = EXCLUDED.declined_at")
+                .params(requester, addressee, Timestamp.from(at)).update();
+    }
+
+    boolean declinedSince(UUID requester, UUID addressee, Instant since) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM friend_declines"
+                        + " WHERE requester_id = ? AND addressee_id = ? AND declined_at > ?)")
+                .params(requester, addressee, Timestamp.from(since)).query(Boolean.class).single();
+    }
+
     List<Friendship> allOf(UUID user) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM friendships WHERE requester_id = ? OR addressee_id = ?"
                         + " ORDER BY COALESCE(accepted_at, requested_at) DESC")
