@@ -1,5 +1,6 @@
 package dev.dingus.auth.sessions.internal;
 
+import dev.dingus.contracts.security.AccessTokenLifetime;
 import dev.dingus.platform.web.config.DingusProperties;
 import dev.dingus.platform.web.security.RevokedSessions;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Tells every service that sessions ended, through {@link RevokedSessions} (Redis key + pub/sub). Runs after
  * the revocation committed; if Redis is unreachable the database still says "unpublished" and
- * {@link #retryUnpublished()} tries again until it worked or the session's access tokens expired anyway.
+ * {@link #retryUnpublished()} tries again until it worked or the session's access tokens are refused anyway (their
+ * lifetime plus the clock skew they are accepted for, {@link AccessTokenLifetime#revocationLifetime}).
  */
 @Component
 public class RevocationPublisher {
@@ -26,13 +28,13 @@ public class RevocationPublisher {
 
     private final RevokedSessions revokedSessions;
     private final SessionRepository repository;
-    private final Duration accessTokenTtl;
+    private final Duration retryWindow;
     private final Clock clock = Clock.systemUTC();
 
     public RevocationPublisher(RevokedSessions revokedSessions, SessionRepository repository, DingusProperties props) {
         this.revokedSessions = revokedSessions;
         this.repository = repository;
-        this.accessTokenTtl = props.security().accessTokenTtl();
+        this.retryWindow = AccessTokenLifetime.revocationLifetime(props.security().accessTokenTtl());
     }
 
     public void publishAfterCommit(List<UUID> sessionIds) {
@@ -54,7 +56,7 @@ public class RevocationPublisher {
     @Scheduled(fixedDelayString = "${dingus.auth.sessions.revocation-retry:5s}")
     public void retryUnpublished() {
         try {
-            List<UUID> pending = repository.unpublishedRevocations(clock.instant().minus(accessTokenTtl), RETRY_BATCH);
+            List<UUID> pending = repository.unpublishedRevocations(clock.instant().minus(retryWindow), RETRY_BATCH);
             if (!pending.isEmpty()) {
                 publish(pending);
             }
