@@ -10,7 +10,7 @@ public record NotificationView(
         UUID id,
         @Schema(allowableValues = {"dm", "mention", "invitation", "friend_request", "friend_accepted", "system"}) String kind,
         String title,
-        @Schema(nullable = true, description = "message preview or alert text; null when there is none (or the message was deleted)")
+        @Schema(nullable = true, description = "message preview or alert text; null when there is none (or the message was deleted or edited)")
         String body,
         @Schema(nullable = true) UUID roomId,
         @Schema(nullable = true, description = "who caused it") UUID actorId,

@@ -1,5 +1,6 @@
 package dev.dingus.notifications.core;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fanOutBatch recipients written per statement when an alert goes to everyone
  * @param maxMutesPerUser the most rooms one user may mute
  * @param maxMentions distinct @names per message that are looked at
+ * @param retractedRetention how long a deleted or edited message is remembered, so a late created event quotes nothing
+ * @param cleanupInterval how often the cleanup runs (old retractions)
  */
 @ConfigurationProperties("dingus.notifications")
 public record NotificationsProperties(List<String> systemAdmins, Boolean firstUserIsAdmin, int fanOutBatch,
-        int maxMutesPerUser, int maxMentions) {
+        int maxMutesPerUser, int maxMentions, Duration retractedRetention, Duration cleanupInterval) {
     public NotificationsProperties {
         systemAdmins = systemAdmins == null ? List.of()
                 : systemAdmins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -22,5 +25,7 @@ public record NotificationsProperties(List<String> systemAdmins, Boolean firstUs
         if (fanOutBatch <= 0) fanOutBatch = 1000;
         if (maxMutesPerUser <= 0) maxMutesPerUser = 1000;
         if (maxMentions <= 0) maxMentions = 50;
+        if (retractedRetention == null || !retractedRetention.isPositive()) retractedRetention = Duration.ofDays(7);
+        if (cleanupInterval == null || !cleanupInterval.isPositive()) cleanupInterval = Duration.ofHours(1);
     }
 }

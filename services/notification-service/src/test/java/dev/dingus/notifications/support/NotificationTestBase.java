@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dingus.contracts.events.EventTypes;
 import dev.dingus.contracts.events.FriendRequested;
 import dev.dingus.contracts.events.MessageCreated;
+import dev.dingus.contracts.events.MessageDeleted;
+import dev.dingus.contracts.events.MessageEdited;
 import dev.dingus.contracts.events.RoomMemberAdded;
 import dev.dingus.contracts.events.UserRegistered;
 import dev.dingus.notifications.NotificationServiceApplication;
@@ -120,10 +122,29 @@ public abstract class NotificationTestBase {
 
     /** Publishes {@code message.created} as message-service does, with its AMQP headers. */
     protected EventEnvelope message(UUID roomId, String kind, TestUser sender, String content, List<String> mentions) {
+        return message(UUID.randomUUID(), roomId, kind, sender, content, mentions);
+    }
+
+    protected EventEnvelope message(UUID messageId, UUID roomId, String kind, TestUser sender, String content,
+            List<String> mentions) {
         EventPublisher asMessageService = new EventPublisher(rabbit, json, exchange, "message-service",
                 event -> json.treeToValue(event.data(), MessageCreated.class).amqpHeaders());
-        return asMessageService.publishNow(EventTypes.MESSAGE_CREATED, new MessageCreated(UUID.randomUUID(), roomId, kind, 1,
+        return asMessageService.publishNow(EventTypes.MESSAGE_CREATED, new MessageCreated(messageId, roomId, kind, 1,
                 sender.id(), sender.username(), content, mentions, Instant.now()));
+    }
+
+    /** {@code message.deleted} of a message in {@code roomId}, by its sender. */
+    protected void deleted(UUID messageId, UUID roomId, TestUser by) {
+        events.publishNow(EventTypes.MESSAGE_DELETED, new MessageDeleted(messageId, roomId, 1, by.id()));
+    }
+
+    /** {@code message.edited} as message-service publishes it: without the new content (ADR 0017). */
+    protected void edited(UUID messageId, UUID roomId, TestUser sender) {
+        events.publishNow(EventTypes.MESSAGE_EDITED, new MessageEdited(messageId, roomId, 1, sender.id(), Instant.now()));
+    }
+
+    protected static UUID messageId(EventEnvelope created) {
+        return UUID.fromString(created.data().get("messageId").asString());
     }
 
     /**

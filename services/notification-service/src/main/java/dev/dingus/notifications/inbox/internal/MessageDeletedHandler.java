@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 /** {@code message.deleted}: notifications keep pointing at the room but no longer quote the message. */
 @Component
 class MessageDeletedHandler implements EventHandler<MessageDeleted> {
-    private final Notifications notifications;
+    private final RetractedMessages retracted;
 
-    MessageDeletedHandler(Notifications notifications) {
-        this.notifications = notifications;
+    MessageDeletedHandler(RetractedMessages retracted) {
+        this.retracted = retracted;
     }
 
     @Override
@@ -26,7 +26,12 @@ class MessageDeletedHandler implements EventHandler<MessageDeleted> {
     }
 
     @Override
+    public boolean concerns(MessageDeleted event) {
+        return event.messageId() != null;
+    }
+
+    @Override
     public void handle(MessageDeleted event, EventEnvelope envelope) {
-        notifications.forgetMessage(event.messageId());
+        retracted.retract(event.messageId());
     }
 }

@@ -58,11 +58,6 @@ class Notifications {
                 .param(recipient).update();
     }
 
-    /** A deleted message is not quoted any more. */
-    void forgetMessage(UUID messageId) {
-        jdbc.sql("UPDATE notifications SET body = NULL WHERE message_id = ?").param(messageId).update();
-    }
-
     private static NotificationView view(ResultSet rs, int row) throws SQLException {
         Timestamp readAt = rs.getTimestamp("read_at");
         return new NotificationView(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"),
