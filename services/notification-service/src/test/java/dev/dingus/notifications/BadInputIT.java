@@ -120,5 +120,6 @@ class BadInputIT extends NotificationTestBase {
         assertThat(doc.body().at("/components/schemas/AlertRequest/properties/title/maxLength").asInt()).isEqualTo(120);
         assertThat(doc.body().at("/components/schemas/AlertRequest/properties/body/maxLength").asInt()).isEqualTo(2000);
         assertThat(doc.text()).contains("size` 1-100");
+        assertThat(doc.text()).contains("keeps their newest 1000 notifications: a cleanup every 1h deletes older ones");
     }
 }

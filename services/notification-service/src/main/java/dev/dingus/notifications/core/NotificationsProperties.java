@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fanOutBatch recipients written per statement when an alert goes to everyone
  * @param maxMutesPerUser the most rooms one user may mute
  * @param maxMentions distinct @names per message that are looked at
+ * @param maxPerUser stored notifications kept per recipient; the cleanup deletes the oldest beyond
  * @param retractedRetention how long a deleted or edited message is remembered, so a late created event quotes nothing
- * @param cleanupInterval how often the cleanup runs (old retractions)
+ * @param cleanupInterval how often the cleanup runs (cap per recipient, old retractions)
  */
 @ConfigurationProperties("dingus.notifications")
 public record NotificationsProperties(List<String> systemAdmins, Boolean firstUserIsAdmin, int fanOutBatch,
-        int maxMutesPerUser, int maxMentions, Duration retractedRetention, Duration cleanupInterval) {
+        int maxMutesPerUser, int maxMentions, int maxPerUser, Duration retractedRetention, Duration cleanupInterval) {
     public NotificationsProperties {
         systemAdmins = systemAdmins == null ? List.of()
                 : systemAdmins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -25,6 +26,7 @@ public record NotificationsProperties(List<String> systemAdmins, Boolean firstUs
         if (fanOutBatch <= 0) fanOutBatch = 1000;
         if (maxMutesPerUser <= 0) maxMutesPerUser = 1000;
         if (maxMentions <= 0) maxMentions = 50;
+        if (maxPerUser <= 0) maxPerUser = 1000;
         if (retractedRetention == null || !retractedRetention.isPositive()) retractedRetention = Duration.ofDays(7);
         if (cleanupInterval == null || !cleanupInterval.isPositive()) cleanupInterval = Duration.ofHours(1);
     }

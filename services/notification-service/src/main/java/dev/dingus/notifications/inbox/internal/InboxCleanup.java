@@ -3,15 +3,17 @@ package dev.dingus.notifications.inbox.internal;
 import dev.dingus.notifications.core.NotificationsProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * What keeps the inbox's tables bounded: retractions older than {@code retracted-retention} are forgotten. Every
- * statement deletes at most {@link #BATCH} rows in its own short transaction. Every node runs it without
- * coordination: deleting what lies past a cutoff gives the same result whoever runs it, and how often.
+ * What keeps the inbox's tables bounded: retractions older than {@code retracted-retention} are forgotten, and each
+ * recipient keeps only their newest {@code max-per-user} notifications ({@link InboxCap}). Every statement deletes
+ * at most {@link #BATCH} rows in its own short transaction. Every node runs it without coordination: deleting what
+ * lies past a cutoff or a rank gives the same result whoever runs it, and how often.
  */
 @Component
 public class InboxCleanup {
@@ -20,11 +22,13 @@ public class InboxCleanup {
     static final int BATCH = 1_000;
 
     private final RetractedMessages retracted;
+    private final InboxCap cap;
     private final NotificationsProperties props;
     private final Clock clock = Clock.systemUTC();
 
-    InboxCleanup(RetractedMessages retracted, NotificationsProperties props) {
+    InboxCleanup(RetractedMessages retracted, InboxCap cap, NotificationsProperties props) {
         this.retracted = retracted;
+        this.cap = cap;
         this.props = props;
     }
 
@@ -33,8 +37,9 @@ public class InboxCleanup {
     void scheduled() {
         try {
             Cleaned cleaned = run();
-            if (cleaned.retractions() > 0) {
-                log.info("Inbox cleanup deleted {} retractions older than {}", cleaned.retractions(), props.retractedRetention());
+            if (cleaned.retractions() + cleaned.notifications() > 0) {
+                log.info("Inbox cleanup deleted {} notifications beyond {} per user and {} retractions older than {}",
+                        cleaned.notifications(), props.maxPerUser(), cleaned.retractions(), props.retractedRetention());
             }
         } catch (RuntimeException e) {
             log.warn("Inbox cleanup failed, trying again in {}: {}", props.cleanupInterval(), e.getMessage());
@@ -50,9 +55,16 @@ public class InboxCleanup {
             batch = retracted.forgetRetractedBefore(cutoff, BATCH);
             retractions += batch;
         } while (batch == BATCH);
-        return new Cleaned(retractions);
+        long notifications = 0;
+        for (UUID recipient : cap.overfull(props.maxPerUser())) {
+            do {
+                batch = cap.trim(recipient, props.maxPerUser(), BATCH);
+                notifications += batch;
+            } while (batch == BATCH);
+        }
+        return new Cleaned(retractions, notifications);
     }
 
     /** What one run deleted. */
-    public record Cleaned(long retractions) {}
+    public record Cleaned(long retractions, long notifications) {}
 }
