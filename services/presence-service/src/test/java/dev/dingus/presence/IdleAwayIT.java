@@ -9,9 +9,6 @@ import dev.dingus.testsupport.TestUser;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,10 +27,8 @@ class IdleAwayIT extends PresenceTestBase {
         TestUser alice = newUser();
         TestUser bob = newUser();
         sameRoom(UUID.randomUUID(), alice, bob);
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-        try {
+        try (Heartbeats beating = heartbeats()) {
             node.connect(alice.id());
-            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
             fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 1, WAIT);
             fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
                     got -> got.size() == 2 && got.get(1).path("status").asString().equals("away"), WAIT);
@@ -48,8 +43,6 @@ class IdleAwayIT extends PresenceTestBase {
             fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
                     got -> got.size() >= 5 && got.get(4).path("status").asString().equals("online"), WAIT);
             assertThat(statusOf(bob, alice)).isEqualTo("online");
-        } finally {
-            heartbeats.shutdownNow();
         }
     }
 
@@ -57,17 +50,13 @@ class IdleAwayIT extends PresenceTestBase {
     void doNotDisturbIsKeptWhateverTheActivity() {
         TestUser alice = newUser();
         TestUser bob = newUser();
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-        try {
+        try (Heartbeats beating = heartbeats()) {
             node.connect(alice.id());
-            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
             assertThat(api.put("/api/v1/presence/me", alice.token(), Map.of("status", "dnd")).str("status")).isEqualTo("dnd");
             // Longer than the idle time: do-not-disturb does not turn into away either.
             during(Duration.ofSeconds(IDLE_SECONDS + 1), () -> assertThat(statusOf(bob, alice)).isEqualTo("dnd"));
             api.post("/api/v1/presence/me/activity", alice.token(), null);
             assertThat(statusOf(bob, alice)).isEqualTo("dnd");
-        } finally {
-            heartbeats.shutdownNow();
         }
     }
 }

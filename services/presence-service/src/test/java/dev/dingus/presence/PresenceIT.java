@@ -38,12 +38,9 @@ class PresenceIT extends PresenceTestBase {
         TestUser alice = newUser();
         TestUser bob = newUser();
         sameRoom(UUID.randomUUID(), alice, bob);
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-        try (EventCapture changes = EventCapture.start(rabbit, exchange, "presence.#")) {
+        try (Heartbeats beating = heartbeats();
+                EventCapture changes = EventCapture.start(rabbit, exchange, "presence.#")) {
             String phone = node.connect(alice.id());
-            // A healthy node heartbeats: without it both sockets would expire after the short test TTL, which a
-            // slow run on a loaded machine can reach before the last close.
-            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
             fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 1, WAIT);
             String laptop = node.connect(alice.id());
             assertThat(statusOf(bob, alice)).isEqualTo("online");
@@ -71,8 +68,6 @@ class PresenceIT extends PresenceTestBase {
                     bodies -> dataOf(bodies, alice.id()).size() == 2, WAIT);
             assertThat(dataOf(published, alice.id())).extracting(d -> d.path("status").asString())
                     .containsExactly("online", "offline");
-        } finally {
-            heartbeats.shutdownNow();
         }
     }
 
@@ -166,10 +161,8 @@ class PresenceIT extends PresenceTestBase {
         TestUser alice = newUser();
         TestUser bob = newUser();
         sameRoom(UUID.randomUUID(), alice, bob);
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-        try {
+        try (Heartbeats beating = heartbeats()) {
             node.connect(alice.id());
-            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
             fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 1, WAIT);
 
             for (String status : List.of("dnd", "dnd", "away")) {
@@ -181,8 +174,6 @@ class PresenceIT extends PresenceTestBase {
             List<JsonNode> updates = fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE,
                     got -> got.stream().anyMatch(u -> isUpdate(u, alice, "away")), WAIT);
             assertThat(updates).extracting(u -> u.path("status").asString()).containsExactly("online", "dnd", "away");
-        } finally {
-            heartbeats.shutdownNow();
         }
     }
 

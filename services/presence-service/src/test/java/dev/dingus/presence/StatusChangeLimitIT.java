@@ -15,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,10 +38,8 @@ class StatusChangeLimitIT extends PresenceTestBase {
         TestUser alice = newUser();
         TestUser bob = newUser();
         sameRoom(UUID.randomUUID(), alice, bob);
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-        try {
+        try (Heartbeats beating = heartbeats()) {
             String socket = node.connect(alice.id());
-            heartbeats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
             fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 1, WAIT);
 
             for (String status : List.of("dnd", "online", "dnd")) {
@@ -63,8 +58,6 @@ class StatusChangeLimitIT extends PresenceTestBase {
             List<JsonNode> updates = fanout.await(target(bob), SocketEvents.PRESENCE_UPDATE, got -> got.size() == 5, WAIT);
             assertThat(updates).extracting(u -> u.path("status").asString())
                     .containsExactly("online", "dnd", "online", "dnd", "offline");
-        } finally {
-            heartbeats.shutdownNow();
         }
     }
 

@@ -17,6 +17,9 @@ import dev.dingus.testsupport.TestTokens;
 import dev.dingus.testsupport.TestUser;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +126,22 @@ public abstract class PresenceTestBase {
         Api.Response r = api.get("/api/v1/presence/" + user.id(), asker.token());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.str("status");
+    }
+
+    /** Ends the heartbeats of {@link #heartbeats()}. */
+    protected interface Heartbeats extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * The fake message-service node heartbeats every 300 ms until closed, as a healthy node does: without it its
+     * sockets expire after the short test TTL, which a slow run on a loaded machine can reach within one test.
+     */
+    protected Heartbeats heartbeats() {
+        ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
+        beats.scheduleAtFixedRate(node::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
+        return beats::shutdownNow;
     }
 
     protected static String target(TestUser user) {
