@@ -3,49 +3,25 @@ package dev.dingus.messages.ratelimit;
 import dev.dingus.messages.core.MessagesProperties;
 import dev.dingus.messages.core.RedisGuard;
 import dev.dingus.messages.core.RedisKeys;
+import dev.dingus.platform.web.ratelimit.RedisTokenBuckets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes of messages per user: {@code sendRatePerSecond} on average, bursts up to {@code sendBurst}, over all nodes.
  * Sends, edits and deletes take from one bucket: each stores a row, publishes an event and reaches the whole room, so
- * a flood of any of them costs the same, and one bucket keeps one budget (and one Redis key) per user.
+ * a flood of any of them costs the same, and one bucket keeps one budget (and one Redis key) per user. The buckets
+ * are platform's {@link RedisTokenBuckets}; while Redis is away each node keeps its own in memory, by the same rules.
  */
 @Component
 public class SendRateLimiter {
-    /**
-     * Token buckets, one hash {tokens, at} per user: KEYS are the buckets of a batch's sends (a user appears once per
-     * send, taken in order); answers per send 0 when allowed, else the milliseconds until a token is back. Redis'
-     * own clock ({@code TIME}) keeps nodes with skewed clocks fair.
-     */
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> TAKE = RedisScript.of("""
-            local rate = tonumber(ARGV[1]) / 1000
-            local burst = tonumber(ARGV[2])
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local waits = {}
-            for i = 1, #KEYS do
-              local state = redis.call('HMGET', KEYS[i], 'tokens', 'at')
-              local tokens = tonumber(state[1]) or burst
-              local at = tonumber(state[2]) or now
-              tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
-              local wait = 0
-              if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) / rate) end
-              redis.call('HSET', KEYS[i], 'tokens', tostring(tokens), 'at', now)
-              redis.call('PEXPIRE', KEYS[i], math.ceil(burst / rate) + 1000)
-              waits[i] = wait
-            end
-            return waits""", List.class);
-
-    private final StringRedisTemplate redis;
+    private final RedisTokenBuckets buckets;
     private final RedisGuard guard;
     private final RedisKeys keys;
     private final double ratePerSecond;
@@ -53,7 +29,7 @@ public class SendRateLimiter {
     private final Map<UUID, LocalBucket> local = new ConcurrentHashMap<>();
 
     SendRateLimiter(StringRedisTemplate redis, RedisGuard guard, RedisKeys keys, MessagesProperties props) {
-        this.redis = redis;
+        this.buckets = new RedisTokenBuckets(redis);
         this.guard = guard;
         this.keys = keys;
         this.ratePerSecond = props.limits().sendRatePerSecond();
@@ -65,14 +41,14 @@ public class SendRateLimiter {
      * returns per entry 0 when allowed, else the milliseconds to wait.
      */
     public long[] acquireAll(List<UUID> userIds) {
-        List<String> buckets = userIds.stream().map(keys::sendRate).toList();
-        List<?> answers = guard.call(
-                () -> redis.execute(TAKE, buckets, Double.toString(ratePerSecond), Integer.toString(burst)),
-                () -> null);
-        long[] waits = new long[userIds.size()];
-        for (int i = 0; i < waits.length; i++) {
-            waits[i] = answers != null ? ((Number) answers.get(i)).longValue()
-                    : local.computeIfAbsent(userIds.get(i), u -> new LocalBucket(ratePerSecond, burst, System::currentTimeMillis)).take();
+        List<String> keysOfSends = userIds.stream().map(keys::sendRate).toList();
+        long[] waits = guard.call(() -> buckets.takeAll(keysOfSends, ratePerSecond, burst), () -> null);
+        if (waits == null) { // Redis away: each node counts on its own
+            waits = new long[userIds.size()];
+            for (int i = 0; i < waits.length; i++) {
+                waits[i] = local.computeIfAbsent(userIds.get(i),
+                        u -> new LocalBucket(ratePerSecond, burst, System::currentTimeMillis)).take();
+            }
         }
         return waits;
     }
