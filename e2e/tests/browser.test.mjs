@@ -300,6 +300,24 @@ describe('DingusGui: discovering, managing rooms, direct messages, long historie
     assert.equal(await messageItem(dave, 'history line #50.').count(), 1);
   });
 
+  step('a message is found by its words and opens its room', async () => {
+    await dave.getByRole('link', { name: 'Search', exact: true }).click();
+    await dave.getByLabel('Search messages').fill('history 42');
+    await dave.getByRole('button', { name: 'Search', exact: true }).click();
+    const hits = dave.getByTestId('search-hit-text');
+    await hits.first().waitFor();
+    assert.deepEqual(await hits.allTextContents(), ['history line #42.']);
+    await screenshot(dave, 'browser-12b-search');
+    // only excluded words: a clear error, not an empty or endless search
+    await dave.getByLabel('Search messages').fill('-history');
+    await dave.getByRole('button', { name: 'Search', exact: true }).click();
+    await dave.getByRole('alert').filter({ hasText: 'at least one word' }).waitFor();
+    await dave.getByLabel('Search messages').fill('history 42');
+    await dave.getByRole('button', { name: 'Search', exact: true }).click();
+    await hits.first().click();
+    await dave.waitForURL(`**/rooms/${roomId}`);
+  });
+
   step('the owner makes a member admin, then removes him', async () => {
     await carol.goto(`${BASE_URL}/rooms/${roomId}/settings`);
     const role = carol.getByLabel(`Role of ${d.credentials.displayName}`);
